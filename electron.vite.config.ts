@@ -1,0 +1,34 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      // electron-store and conf are ESM-only; bundling them keeps the CommonJS main loadable.
+      externalizeDeps: { exclude: ['electron-store', 'conf'] },
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/shell/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require() anything: everything goes into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/shell/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    publicDir: resolve(__dirname, 'assets/web'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+});

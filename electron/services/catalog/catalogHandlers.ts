@@ -1,0 +1,7 @@
+import type { ChannelHandlers } from '../host/handlers';
+import type { ServiceContext } from '../serviceContext';
+
+export function createCatalogHandlers(context: ServiceContext): ChannelHandlers['catalog'] {
+  void context;
+  return {};
+}

@@ -1,0 +1,66 @@
+import { describeApp } from './appInfo';
+import { createCatalogHandlers } from './catalog/catalogHandlers';
+import { checkExternalUrl } from './externalUrl';
+import { EventBus } from './host/eventBus';
+import type { ChannelHandlers } from './host/handlers';
+import { JobQueue } from './jobs/jobQueue';
+import { createJobsHandlers } from './jobs/jobsHandlers';
+import type { Ports } from './ports';
+import { createPreviewHandlers } from './preview/previewHandlers';
+import { RedivisApiClient } from './redivis/apiClient';
+import type { ServiceConfig, ServiceContext } from './serviceContext';
+import { createSessionService } from './session/createSessionService';
+import type { SettingsStore } from './settings/settingsStore';
+import { createUploadsHandlers } from './uploads/uploadsHandlers';
+
+export interface Services {
+  handlers: ChannelHandlers;
+  events: EventBus;
+  context: ServiceContext;
+  dispose(): void;
+}
+
+/**
+ * The composition root of the Node side: builds every service from the ports the host gives
+ * (Electron shell or browser mode) and returns the contract's handlers.
+ */
+export function createServices(config: ServiceConfig, ports: Ports, settings: SettingsStore): Services {
+  const events = new EventBus();
+  const session = createSessionService({ config, ports, settings, events });
+  const api = new RedivisApiClient({
+    baseUrl: () => session.service.apiBase(),
+    tokens: session.service,
+    userAgent: `redivis-desktop/${config.appVersion}`,
+    onWarning: (message) => events.emit('app.notice', { level: 'warning', message }),
+  });
+  const jobs = new JobQueue((job) => events.emit('jobs.updated', job), {
+    concurrency: 3,
+    onFinished: (job) => {
+      if (job.status === 'succeeded') ports.notify('Redivis Desktop', `${job.title}: done`);
+      if (job.status === 'failed') ports.notify('Redivis Desktop', `${job.title}: failed`);
+    },
+  });
+  const context: ServiceContext = { config, ports, settings, events, session: session.service, api, jobs };
+  const extraOrigins = () =>
+    [config.defaultApiEndpoint, config.demoApiEndpoint, session.service.apiBase()]
+      .filter((u): u is string => Boolean(u))
+      .map((u) => new URL(u).origin);
+
+  const handlers: ChannelHandlers = {
+    app: {
+      info: () => describeApp({ name: 'Redivis Desktop', version: config.appVersion, mode: config.mode }),
+      openExternal: async ({ url }) => ports.openExternal(checkExternalUrl(url, extraOrigins()).toString()),
+    },
+    session: session.handlers,
+    catalog: createCatalogHandlers(context),
+    preview: createPreviewHandlers(context),
+    jobs: createJobsHandlers(context),
+    uploads: createUploadsHandlers(context),
+  };
+  return {
+    handlers,
+    events,
+    context,
+    dispose: () => session.service.dispose(),
+  };
+}

@@ -1,0 +1,182 @@
+import { AppFailure, appError } from '../../../shared/contract/errors';
+import { mapApiError, parseErrorBody } from './apiErrors';
+import { isRetryableStatus, retryDelayMs, sleep } from './retryPolicy';
+
+/** Supplies the bearer token; the session service implements it. */
+export interface TokenSource {
+  /** The current access token, refreshed first if it is about to expire; undefined when signed out. */
+  accessToken(): Promise<string | undefined>;
+  /** Called after a 401; returns true when a fresh token is now available and the call may be retried. */
+  refreshAfterUnauthorized(): Promise<boolean>;
+}
+
+export interface ApiClientOptions {
+  /** e.g. https://redivis.com/api/v1 */
+  baseUrl: () => string;
+  tokens: TokenSource;
+  onWarning?: (message: string) => void;
+  maxAttempts?: number;
+  userAgent?: string;
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined | null>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Noun for error messages: "this table", "the dataset list". */
+  what?: string;
+}
+
+export interface Page<T> {
+  results: T[];
+  nextPageToken: string | null;
+}
+
+/**
+ * The one way services talk to Redivis: bearer auth, JSON, retries with backoff on 429/5xx
+ * (honouring Retry-After), one refresh-and-retry on 401, errors mapped to errors-as-data, and
+ * each distinct X-Redivis-Warning reported once.
+ */
+export class RedivisApiClient {
+  private readonly seenWarnings = new Set<string>();
+
+  constructor(private readonly options: ApiClientOptions) {}
+
+  baseUrl(): string {
+    return this.options.baseUrl().replace(/\/+$/, '');
+  }
+
+  url(path: string, query?: RequestOptions['query']): string {
+    const url = new URL(this.baseUrl() + (path.startsWith('/') ? path : `/${path}`));
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  async json<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, options);
+    const text = await response.text();
+    if (!text || text === 'OK') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new AppFailure(
+        appError('server', 'The server sent a response the app could not read.', {
+          detail: `${method} ${path}: not JSON`,
+        }),
+      );
+    }
+  }
+
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.json<T>('GET', path, options);
+  }
+
+  /** One page of a list endpoint. */
+  async page<T>(
+    path: string,
+    options: RequestOptions & { pageToken?: string | null; maxResults?: number } = {},
+  ): Promise<Page<T>> {
+    const body = await this.get<{ results?: T[]; nextPageToken?: string | null }>(path, {
+      ...options,
+      query: {
+        ...options.query,
+        maxResults: options.maxResults ?? 100,
+        pageToken: options.pageToken ?? undefined,
+      },
+    });
+    if (!body || !Array.isArray(body.results)) {
+      throw new AppFailure(
+        appError('server', 'The server sent a list in an unexpected shape.', { detail: path }),
+      );
+    }
+    return { results: body.results, nextPageToken: body.nextPageToken ?? null };
+  }
+
+  /** Every item of a list endpoint, following nextPageToken. */
+  async *all<T>(path: string, options: RequestOptions & { pageSize?: number } = {}): AsyncGenerator<T> {
+    let pageToken: string | null = null;
+    do {
+      const page: Page<T> = await this.page<T>(path, { ...options, pageToken, maxResults: options.pageSize });
+      yield* page.results;
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+  }
+
+  /**
+   * Sends a request and returns the successful Response (body unread), for streams and
+   * downloads. Non-2xx answers become AppFailures after retries are exhausted.
+   */
+  async send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    const maxAttempts = this.options.maxAttempts ?? 6;
+    const what = options.what ?? 'this item';
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      const token = await this.options.tokens.accessToken();
+      const headers: Record<string, string> = { ...options.headers };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (this.options.userAgent) headers['User-Agent'] = this.options.userAgent;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        body = JSON.stringify(options.body);
+      }
+      let response: Response;
+      try {
+        response = await fetch(path.startsWith('http') ? path : this.url(path, options.query), {
+          method,
+          headers,
+          body,
+          signal: options.signal,
+        });
+      } catch (error) {
+        if (options.signal?.aborted) throw new AppFailure(appError('cancelled', 'Cancelled.'));
+        if (attempt < maxAttempts) {
+          await sleep(retryDelayMs(attempt, null), options.signal);
+          continue;
+        }
+        throw new AppFailure(
+          appError('network', 'Could not reach the Redivis server.', {
+            detail:
+              error instanceof Error
+                ? error.cause instanceof Error
+                  ? error.cause.message
+                  : error.message
+                : undefined,
+            action: 'retry',
+          }),
+        );
+      }
+      this.noteWarning(response.headers.get('x-redivis-warning'));
+      if (response.ok) return response;
+      const errorText = method === 'HEAD' ? decodeHeadError(response) : await response.text();
+      if (response.status === 401 && token && !refreshed) {
+        refreshed = true;
+        if (await this.options.tokens.refreshAfterUnauthorized()) continue;
+      }
+      if (isRetryableStatus(response.status) && attempt < maxAttempts) {
+        await sleep(retryDelayMs(attempt, response.headers.get('retry-after')), options.signal);
+        continue;
+      }
+      throw new AppFailure(mapApiError(response.status, parseErrorBody(errorText), what));
+    }
+  }
+
+  private noteWarning(warning: string | null): void {
+    if (!warning || this.seenWarnings.has(warning)) return;
+    this.seenWarnings.add(warning);
+    this.options.onWarning?.(warning);
+  }
+}
+
+function decodeHeadError(response: Response): string {
+  const payload = response.headers.get('x-redivis-error-payload');
+  if (!payload) return '';
+  try {
+    return decodeURIComponent(payload);
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,7 @@
+import type { ChannelHandlers } from '../host/handlers';
+import type { ServiceContext } from '../serviceContext';
+
+export function createUploadsHandlers(context: ServiceContext): ChannelHandlers['uploads'] {
+  void context;
+  return {};
+}

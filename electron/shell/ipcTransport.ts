@@ -1,0 +1,34 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { knownChannelNames, dispatch } from '../services/host/dispatch';
+import type { ChannelHandlers } from '../services/host/handlers';
+import type { EventBus } from '../services/host/eventBus';
+import { appError } from '../../shared/contract/errors';
+import { isTrustedSenderUrl } from './trustedSender';
+
+/**
+ * Wires every contract channel to ipcMain.handle. Each call is checked for its sender frame
+ * and its payload (in dispatch) before any service code runs.
+ */
+export function registerIpcHandlers(handlers: ChannelHandlers, rendererUrl: string): () => void {
+  const names = knownChannelNames();
+  for (const name of names) {
+    ipcMain.handle(name, async (event: IpcMainInvokeEvent, params: unknown) => {
+      if (!isTrustedSenderUrl(event.senderFrame?.url, rendererUrl)) {
+        return { ok: false, error: appError('forbidden', 'Request from an untrusted page refused.') };
+      }
+      return dispatch(handlers, name, params, { clientId: String(event.sender.id) });
+    });
+  }
+  return () => names.forEach((name) => ipcMain.removeHandler(name));
+}
+
+/** Delivers bus events to windows: all of them, or the one a job belongs to. */
+export function attachWindowEvents(bus: EventBus, windows: () => WebContents[]): () => void {
+  return bus.attach((event, payload, clientId) => {
+    for (const contents of windows()) {
+      if (contents.isDestroyed()) continue;
+      if (clientId && String(contents.id) !== clientId) continue;
+      contents.send(event, payload);
+    }
+  });
+}

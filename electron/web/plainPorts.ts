@@ -1,0 +1,59 @@
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { EventBus } from '../services/host/eventBus';
+import type { Ports, SecretStore } from '../services/ports';
+
+/**
+ * Secrets in browser mode: a file only this user can read. There is no keychain to use
+ * here, so the UI reports the protection as 'plain_file'.
+ */
+export function fileSecrets(directory: string): SecretStore {
+  const file = join(directory, 'secrets.json');
+  const load = async (): Promise<Record<string, string>> =>
+    JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, string>;
+  const save = async (values: Record<string, string>) => {
+    await mkdir(directory, { recursive: true });
+    await writeFile(file, JSON.stringify(values), { mode: 0o600 });
+    await chmod(file, 0o600);
+  };
+  return {
+    protection: () => 'plain_file',
+    get: async (key) => (await load())[key],
+    async set(key, value) {
+      await save({ ...(await load()), [key]: value });
+    },
+    async delete(key) {
+      const values = await load();
+      delete values[key];
+      if (Object.keys(values).length === 0) await rm(file, { force: true });
+      else await save(values);
+    },
+  };
+}
+
+export interface PlainPortsOptions {
+  dataDir: string;
+  /** Where "save as" lands in browser mode, which has no native dialog. */
+  downloadDir?: string;
+  events: () => EventBus;
+}
+
+/** Ports for browser mode and tests: the page opens URLs in a new tab; no native dialogs. */
+export function createPlainPorts(options: PlainPortsOptions): Ports {
+  const downloadDir = options.downloadDir ?? join(homedir(), 'Downloads');
+  return {
+    async openExternal(url) {
+      options.events().emit('app.openUrl', { url });
+    },
+    async chooseSavePath({ defaultName }) {
+      await mkdir(downloadDir, { recursive: true });
+      return join(downloadDir, defaultName);
+    },
+    secrets: fileSecrets(options.dataDir),
+    notify: () => undefined,
+    setTaskbarProgress: () => undefined,
+    openPath: async () => undefined,
+    showItemInFolder: () => undefined,
+  };
+}

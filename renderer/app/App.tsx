@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { client } from './client';
+import { ErrorBoundary } from './ErrorBoundary';
+import { StatusBar } from './StatusBar';
+import { SessionGate } from '../features/session/SessionGate';
+import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
+import { CatalogMain } from '../features/catalog/CatalogMain';
+import { DropOverlay } from '../features/uploads/DropOverlay';
+
+/** The main layout: sidebar, main pane, status bar; sign-in first when signed out. */
+export function App() {
+  useEffect(() => {
+    // Browser mode has no system browser of its own to hand links to: open them in a tab.
+    return client().on('app.openUrl', ({ url }) => {
+      window.open(url, '_blank', 'noopener');
+    });
+  }, []);
+  return (
+    <ErrorBoundary>
+      <div className="app" data-app-state="ready">
+        <SessionGate>
+          <div className="workspace">
+            <aside className="sidebar" aria-label="Catalog">
+              <ErrorBoundary>
+                <CatalogSidebar />
+              </ErrorBoundary>
+            </aside>
+            <main className="main-pane">
+              <ErrorBoundary>
+                <CatalogMain />
+              </ErrorBoundary>
+            </main>
+          </div>
+          <DropOverlay />
+        </SessionGate>
+        <StatusBar />
+      </div>
+    </ErrorBoundary>
+  );
+}

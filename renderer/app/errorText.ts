@@ -1,0 +1,12 @@
+import { AppFailure, isAppError, type AppError } from '../../shared/contract/errors';
+
+/** Any failure, as an AppError the UI can show in plain words. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.appError;
+  if (isAppError(error)) return error;
+  return {
+    code: 'internal',
+    message: 'Something went wrong.',
+    detail: error instanceof Error ? error.message : undefined,
+  };
+}

@@ -1,0 +1,4 @@
+/** The overlay shown while files are dragged over the window. */
+export function DropOverlay() {
+  return null;
+}
