@@ -1,0 +1,43 @@
+import { create } from 'zustand';
+
+/** Where the user is. References are Redivis references (`owner.dataset:v1_0.table`). */
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'owner'; owner: string; ownerKind: 'organization' | 'user' }
+  | { kind: 'dataset'; datasetRef: string }
+  | { kind: 'workflow'; workflowRef: string }
+  | { kind: 'table'; tableRef: string };
+
+interface NavigationState {
+  current: Route;
+  back: Route[];
+  forward: Route[];
+  go(route: Route): void;
+  goBack(): void;
+  goForward(): void;
+}
+
+/** Navigation with browser-like back and forward; holds view parameters only, never data. */
+export const useNavigation = create<NavigationState>((set) => ({
+  current: { kind: 'home' },
+  back: [],
+  forward: [],
+  go: (route) =>
+    set((state) =>
+      JSON.stringify(route) === JSON.stringify(state.current)
+        ? state
+        : { current: route, back: [...state.back, state.current].slice(-100), forward: [] },
+    ),
+  goBack: () =>
+    set((state) => {
+      const previous = state.back.at(-1);
+      if (!previous) return state;
+      return { current: previous, back: state.back.slice(0, -1), forward: [state.current, ...state.forward] };
+    }),
+  goForward: () =>
+    set((state) => {
+      const [next, ...rest] = state.forward;
+      if (!next) return state;
+      return { current: next, back: [...state.back, state.current], forward: rest };
+    }),
+}));
