@@ -7,7 +7,10 @@ import { checkBuilderConfig } from './checkBuilderConfig.mjs';
 
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema check and names every target", async () => {
-    const config = (await checkBuilderConfig()) as Record<string, { target?: string[] } & Record<string, unknown>>;
+    const config = (await checkBuilderConfig()) as Record<
+      string,
+      { target?: string[] } & Record<string, unknown>
+    >;
     expect(config.appId).toBe('com.redivis.desktop');
     expect(config.productName).toBe('Redivis Desktop');
     expect(config.asar).toBe(true);

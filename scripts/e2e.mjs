@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRenderer } from './buildRenderer.mjs';
 import { findChromium } from './findChromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,19 +18,17 @@ if (!chromium) {
   process.exit(1);
 }
 
-const build = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-  {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
+// RENDERER_DIR lets several test runs on one machine each use their own build.
+const rendererDir = process.env.RENDERER_DIR ?? join(root, 'out/renderer');
+await buildRenderer(rendererDir);
 
 const result = spawnSync(
   process.execPath,
   [join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: chromium, RENDERER_DIR: rendererDir },
+  },
 );
 process.exit(result.status ?? 1);

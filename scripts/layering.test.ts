@@ -35,9 +35,9 @@ describe('lint enforces the layers', () => {
   });
 
   it('keeps Node and the Node side out of the renderer', async () => {
-    expect(await ruleIds("import { readFile } from 'node:fs';\nvoid readFile;\n", 'renderer/app/x.ts')).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await ruleIds("import { readFile } from 'node:fs';\nvoid readFile;\n", 'renderer/app/x.ts'),
+    ).toContain('no-restricted-imports');
     const services = "import { dispatch } from '../../electron/services/host/dispatch';\nvoid dispatch;\n";
     expect(await ruleIds(services, 'renderer/app/x.ts')).toContain('no-restricted-imports');
   });
