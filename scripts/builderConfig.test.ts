@@ -2,7 +2,6 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ES module script without types
 import { checkBuilderConfig } from './checkBuilderConfig.mjs';
 
 describe('electron-builder.yml', () => {

@@ -49,7 +49,9 @@ const build = spawnSync(
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const binary = forceBrowser ? undefined : electronBinary();
-if (binary && !demo) {
+if (binary && demo) {
+  startDemoThenElectron(binary);
+} else if (binary) {
   run(binary, ['.']);
 } else {
   if (!binary) {
@@ -60,4 +62,41 @@ if (binary && !demo) {
   const cli = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'electron/web/cli.ts')];
   if (demo) cli.push('--demo');
   run(process.execPath, cli);
+}
+
+// `npm run demo` with Electron: the emulator runs as a child process with the demo data, and
+// the app learns its address from REDIVIS_DEMO_ENDPOINT (the sign-in screen preselects it).
+function startDemoThenElectron(electron, port = 8400) {
+  const emulator = spawn(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'emulator/cli.ts'), '--port', String(port)],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let started = false;
+  let output = '';
+  emulator.stdout.on('data', (chunk) => {
+    if (started) return;
+    output += chunk.toString();
+    const match = /listening at (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/.exec(output);
+    if (!match) return;
+    started = true;
+    console.log(`Local demo server (Redivis emulator): ${match[1]}`);
+    const app = spawn(electron, ['.'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, REDIVIS_DEMO_ENDPOINT: match[1] },
+    });
+    const stop = (code) => {
+      emulator.kill('SIGTERM');
+      process.exit(code ?? 0);
+    };
+    app.on('exit', stop);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
+  });
+  emulator.on('exit', (code) => {
+    if (started) return;
+    // Port 8400 is taken (perhaps by an earlier demo): let the emulator pick a free one.
+    if (port !== 0) startDemoThenElectron(electron, 0);
+    else process.exit(code ?? 1);
+  });
 }
