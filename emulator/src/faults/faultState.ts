@@ -1,0 +1,137 @@
+/**
+ * Fault injection knobs (enabled only with `faults: true` / `--faults`). Tests arm them either
+ * through `RunningEmulator.faults` or `POST /__emulator/faults` on loopback.
+ */
+import { z } from 'zod';
+
+export const faultSettingsSchema = z
+  .object({
+    failNext: z
+      .object({
+        count: z.number().int().min(1),
+        status: z.union([z.literal(429), z.literal(500), z.literal(503)]),
+        retryAfterSeconds: z.number().int().min(0).optional(),
+        pathPrefix: z.string().optional(),
+      })
+      .optional(),
+    cutStreams: z
+      .object({
+        count: z.number().int().min(1),
+        afterBytes: z.number().int().min(0).optional(),
+        afterBatches: z.number().int().min(0).optional(),
+      })
+      .optional(),
+    cutUploads: z.object({ count: z.number().int().min(1), afterBytes: z.number().int().min(0) }).optional(),
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    expireTokens: z.boolean().optional(),
+  })
+  .strict();
+
+export type FaultSettings = z.infer<typeof faultSettingsSchema>;
+export type FailNextFault = NonNullable<FaultSettings['failNext']>;
+export type CutStreamsFault = NonNullable<FaultSettings['cutStreams']>;
+export type CutUploadsFault = NonNullable<FaultSettings['cutUploads']>;
+
+/** The programmatic fault API exposed on `RunningEmulator.faults`. */
+export interface FaultControl {
+  readonly enabled: boolean;
+  /** Applies several knobs at once (same shape as the HTTP body). */
+  set(settings: FaultSettings): Promise<void>;
+  failNext(fault: FailNextFault): void;
+  cutStreams(fault: CutStreamsFault): void;
+  cutUploads(fault: CutUploadsFault): void;
+  latency(ms: number): void;
+  /** Every access token issued so far expires now. */
+  expireTokens(): Promise<void>;
+  /** Disarms everything. */
+  clear(): void;
+}
+
+export class FaultState implements FaultControl {
+  private failNextFault: FailNextFault | null = null;
+  private cutStreamsFault: CutStreamsFault | null = null;
+  private cutUploadsFault: CutUploadsFault | null = null;
+  latencyMs = 0;
+
+  constructor(
+    readonly enabled: boolean,
+    private readonly onExpireTokens: () => Promise<void>,
+  ) {}
+
+  private ensureEnabled(): void {
+    if (!this.enabled) throw new Error('Fault injection is off; start the emulator with faults');
+  }
+
+  async set(settings: FaultSettings): Promise<void> {
+    this.ensureEnabled();
+    if (settings.failNext) this.failNext(settings.failNext);
+    if (settings.cutStreams) this.cutStreams(settings.cutStreams);
+    if (settings.cutUploads) this.cutUploads(settings.cutUploads);
+    if (settings.latencyMs !== undefined) this.latency(settings.latencyMs);
+    if (settings.expireTokens) await this.expireTokens();
+  }
+
+  failNext(fault: FailNextFault): void {
+    this.ensureEnabled();
+    this.failNextFault = { ...fault };
+  }
+
+  cutStreams(fault: CutStreamsFault): void {
+    this.ensureEnabled();
+    this.cutStreamsFault = { ...fault };
+  }
+
+  cutUploads(fault: CutUploadsFault): void {
+    this.ensureEnabled();
+    this.cutUploadsFault = { ...fault };
+  }
+
+  latency(ms: number): void {
+    this.ensureEnabled();
+    this.latencyMs = ms;
+  }
+
+  async expireTokens(): Promise<void> {
+    this.ensureEnabled();
+    await this.onExpireTokens();
+  }
+
+  clear(): void {
+    this.failNextFault = null;
+    this.cutStreamsFault = null;
+    this.cutUploadsFault = null;
+    this.latencyMs = 0;
+  }
+
+  /** Consumes one armed `failNext` matching the API path, if any. */
+  takeFailure(path: string): FailNextFault | null {
+    const fault = this.failNextFault;
+    if (!this.enabled || !fault) return null;
+    if (fault.pathPrefix && !path.startsWith(fault.pathPrefix)) return null;
+    fault.count -= 1;
+    if (fault.count <= 0) this.failNextFault = null;
+    return fault;
+  }
+
+  /** Consumes one armed `cutStreams`; returns where to cut the read-stream body. */
+  takeStreamCut(): { afterBytes?: number; afterBatches?: number } | null {
+    const fault = this.cutStreamsFault;
+    if (!this.enabled || !fault) return null;
+    fault.count -= 1;
+    if (fault.count <= 0) this.cutStreamsFault = null;
+    const cut: { afterBytes?: number; afterBatches?: number } = {};
+    if (fault.afterBytes !== undefined) cut.afterBytes = fault.afterBytes;
+    if (fault.afterBatches !== undefined) cut.afterBatches = fault.afterBatches;
+    if (cut.afterBytes === undefined && cut.afterBatches === undefined) cut.afterBatches = 1;
+    return cut;
+  }
+
+  /** Consumes one armed `cutUploads`; upload handlers destroy the socket after `afterBytes`. */
+  takeUploadCut(): { afterBytes: number } | null {
+    const fault = this.cutUploadsFault;
+    if (!this.enabled || !fault) return null;
+    fault.count -= 1;
+    if (fault.count <= 0) this.cutUploadsFault = null;
+    return { afterBytes: fault.afterBytes };
+  }
+}
