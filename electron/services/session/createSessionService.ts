@@ -1,27 +1,35 @@
 import type { ChannelHandlers } from '../host/handlers';
-import type { ServiceConfig } from '../serviceContext';
-import type { Ports } from '../ports';
-import type { SettingsStore } from '../settings/settingsStore';
-import type { EventBus } from '../host/eventBus';
+import { createSessionHandlers } from './sessionHandlers';
+import { SessionManager, type SessionDeps } from './sessionManager';
 import type { SessionService } from './sessionService';
+import { SignInAttempts } from './signInAttempts';
 
-export interface SessionDeps {
-  config: ServiceConfig;
-  ports: Ports;
-  settings: SettingsStore;
-  events: EventBus;
-}
+export type { SessionDeps, SessionOptions } from './sessionManager';
 
-/** Signed-in state; for now only the REDIVIS_API_TOKEN path. */
+/**
+ * The signed-in state and its channels. Settings: `session.oauthClientId` (a registered OAuth
+ * client id; without one the app signs in as an unregistered public client) and
+ * `session.signInTimeoutMs` (how long a browser sign-in waits, 5 minutes by default).
+ */
 export function createSessionService(deps: SessionDeps): {
   service: SessionService;
   handlers: ChannelHandlers['session'];
 } {
-  const service: SessionService = {
-    apiBase: () => deps.config.demoApiEndpoint ?? deps.config.defaultApiEndpoint,
-    accessToken: async () => deps.config.envApiToken,
-    refreshAfterUnauthorized: async () => false,
-    dispose: () => undefined,
+  const clientId = deps.settings.get('session.oauthClientId');
+  const timeoutMs = deps.settings.get('session.signInTimeoutMs');
+  const session = new SessionManager({
+    ...deps,
+    options: {
+      clientId: typeof clientId === 'string' && clientId ? clientId : undefined,
+      signInTimeoutMs: typeof timeoutMs === 'number' && timeoutMs > 0 ? timeoutMs : undefined,
+      ...deps.options,
+    },
+  });
+  const attempts = new SignInAttempts(session);
+  const dispose = session.dispose.bind(session);
+  session.dispose = () => {
+    attempts.cancel();
+    dispose();
   };
-  return { service, handlers: {} };
+  return { service: session, handlers: createSessionHandlers(session, attempts) };
 }
