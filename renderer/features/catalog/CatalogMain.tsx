@@ -1,22 +1,59 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../shared/contract/appChannels';
+import { useEffect } from 'react';
 import { client } from '../../app/client';
+import { CatalogToolbar } from './CatalogToolbar';
+import { DatasetPage } from './DatasetPage';
+import { HomePage } from './HomePage';
+import { routeKey, useNavigation, type Route } from './navigationStore';
+import { OwnerPage } from './OwnerPage';
+import { TablePage } from './TablePage';
+import { WorkflowPage } from './WorkflowPage';
+import '../../styles/catalog.css';
 
-/** The main pane: the page for whatever is selected in the catalog. */
-export function CatalogMain() {
-  const [info, setInfo] = useState<AppInfo | undefined>();
+function Page({ route }: { route: Route }) {
+  switch (route.kind) {
+    case 'home':
+      return <HomePage />;
+    case 'owner':
+      return <OwnerPage owner={route.owner} ownerKind={route.ownerKind} />;
+    case 'dataset':
+      return <DatasetPage datasetRef={route.datasetRef} />;
+    case 'workflow':
+      return <WorkflowPage workflowRef={route.workflowRef} />;
+    case 'table':
+      return <TablePage tableRef={route.tableRef} />;
+  }
+}
+
+/** Another account sees other things: start over rather than show the previous one's pages. */
+function useResetOnAccountChange(reset: () => void): void {
   useEffect(() => {
-    void client().app.info().then(setInfo);
-  }, []);
+    let account: string | null | undefined;
+    void client()
+      .session.status()
+      .then((status) => {
+        account ??= status.session?.accountId ?? null;
+      })
+      .catch(() => undefined);
+    return client().on('session.changed', ({ session }) => {
+      const next = session?.accountId ?? null;
+      if (account !== undefined && account !== next) reset();
+      account = next;
+    });
+  }, [reset]);
+}
+
+/** The main pane: back/forward and the reference bar, then the page for the current route. */
+export function CatalogMain() {
+  const current = useNavigation((state) => state.current);
+  const reset = useNavigation((state) => state.reset);
+  useResetOnAccountChange(reset);
   return (
-    <section className="welcome">
-      <h1>Redivis Desktop</h1>
-      <p>Browse, preview, download and upload Redivis data.</p>
-      {info ? (
-        <p className="muted" data-testid="app-version">
-          Version {info.version} · {info.mode === 'browser' ? 'browser mode' : 'desktop'}
-        </p>
-      ) : null}
-    </section>
+    <div className="catalog-main">
+      <CatalogToolbar />
+      <div className="catalog-page" data-route={current.kind}>
+        {/* A new key per route gives each page view its own state and request group. */}
+        <Page key={routeKey(current)} route={current} />
+      </div>
+    </div>
   );
 }

@@ -15,6 +15,24 @@ interface NavigationState {
   go(route: Route): void;
   goBack(): void;
   goForward(): void;
+  /** Back to the start with no history, e.g. after switching accounts. */
+  reset(): void;
+}
+
+/** A stable string for a route: React keys and per-page view state use it. */
+export function routeKey(route: Route): string {
+  switch (route.kind) {
+    case 'home':
+      return 'home';
+    case 'owner':
+      return `owner:${route.ownerKind}:${route.owner}`;
+    case 'dataset':
+      return `dataset:${route.datasetRef}`;
+    case 'workflow':
+      return `workflow:${route.workflowRef}`;
+    case 'table':
+      return `table:${route.tableRef}`;
+  }
 }
 
 /** Navigation with browser-like back and forward; holds view parameters only, never data. */
@@ -40,4 +58,5 @@ export const useNavigation = create<NavigationState>((set) => ({
       if (!next) return state;
       return { current: next, back: [...state.back, state.current], forward: rest };
     }),
+  reset: () => set({ current: { kind: 'home' }, back: [], forward: [] }),
 }));

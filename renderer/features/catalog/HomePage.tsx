@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract/appChannels';
+import { client } from '../../app/client';
+
+/** The start page: what the app does and how to get going. */
+export function HomePage() {
+  const [info, setInfo] = useState<AppInfo | undefined>();
+  useEffect(() => {
+    void client()
+      .app.info()
+      .then(setInfo)
+      .catch(() => undefined);
+  }, []);
+  return (
+    <section className="welcome">
+      <h1>Redivis Desktop</h1>
+      <p>Browse, preview, download and upload Redivis data.</p>
+      <p className="muted">
+        Pick a dataset or organization on the left, or type a reference such as{' '}
+        <code>demo.iris_species:v1_0.iris</code> or paste a redivis.com link in the bar above.
+      </p>
+      {info ? (
+        <p className="muted" data-testid="app-version">
+          Version {info.version} · {info.mode === 'browser' ? 'browser mode' : 'desktop'}
+        </p>
+      ) : null}
+    </section>
+  );
+}

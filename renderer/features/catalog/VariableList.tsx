@@ -1,0 +1,107 @@
+import { useEffect } from 'react';
+import { client } from '../../app/client';
+import { EmptyState, ErrorPanel, Loading } from './catalogStates';
+import { matchesFilter, useCatalogView } from './catalogStore';
+import { ListFooter } from './ListFooter';
+import { usePagedList } from './usePagedList';
+import { VariableDetails } from './VariableDetails';
+
+/**
+ * The variables of a table: name, type and label in a list filterable as you type; opening
+ * one shows its description, value labels and, on request, its statistics.
+ */
+export function VariableList({
+  tableRef,
+  loadId,
+  refresh,
+}: {
+  tableRef: string;
+  loadId: string;
+  refresh: number;
+}) {
+  const filterKey = `variables:${tableRef}`;
+  const filter = useCatalogView((state) => state.filters[filterKey] ?? '');
+  const setFilter = useCatalogView((state) => state.setFilter);
+  const open = useCatalogView((state) => state.openVariable[tableRef]);
+  const setOpen = useCatalogView((state) => state.setOpenVariable);
+  const list = usePagedList(
+    `variables:${tableRef}`,
+    (pageToken) => client().catalog.listVariables({ tableRef, pageToken, loadId }),
+    refresh,
+  );
+  const { hasMore, loadingMore, error, loadMore } = list;
+  useEffect(() => {
+    if (filter.trim() && hasMore && !loadingMore && !error) loadMore();
+  }, [filter, hasMore, loadingMore, error, loadMore]);
+  const shown = list.items.filter((v) => matchesFilter(filter, v.name, v.label, v.description));
+  return (
+    <section aria-labelledby="variables-heading" className="variables">
+      <div className="section-header">
+        <h2 id="variables-heading">Variables</h2>
+        {list.items.length > 8 ? (
+          <input
+            type="search"
+            className="list-filter"
+            aria-label="Filter variables"
+            placeholder="Filter variables"
+            value={filter}
+            onChange={(event) => setFilter(filterKey, event.target.value)}
+          />
+        ) : null}
+      </div>
+      {list.loading ? (
+        <Loading label="Loading variables…" />
+      ) : list.error && list.items.length === 0 ? (
+        <ErrorPanel error={list.error} onRetry={list.reload} />
+      ) : list.items.length === 0 ? (
+        <EmptyState>This table has no variables yet.</EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState>No variable matches “{filter}”.</EmptyState>
+      ) : (
+        <table className="catalog-table variables-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Label</th>
+              <th scope="col">Description</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((variable) => {
+              const expanded = open === variable.name;
+              return [
+                <tr key={variable.name} className={expanded ? 'expanded' : undefined}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link item-name mono"
+                      aria-expanded={expanded}
+                      aria-label={`${variable.name}: ${expanded ? 'hide' : 'show'} details`}
+                      onClick={() => setOpen(tableRef, expanded ? undefined : variable.name)}
+                    >
+                      {variable.name}
+                    </button>
+                  </th>
+                  <td className="type">{variable.type}</td>
+                  <td>{variable.label ?? ''}</td>
+                  <td className="truncate" title={variable.description}>
+                    {variable.description ?? ''}
+                  </td>
+                </tr>,
+                expanded ? (
+                  <tr key={`${variable.name}-details`} className="variable-details-row">
+                    <td colSpan={4}>
+                      <VariableDetails tableRef={tableRef} variable={variable} loadId={loadId} />
+                    </td>
+                  </tr>
+                ) : null,
+              ];
+            })}
+          </tbody>
+        </table>
+      )}
+      {!list.loading ? <ListFooter list={list} noun="variables" /> : null}
+    </section>
+  );
+}

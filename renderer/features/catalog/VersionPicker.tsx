@@ -1,0 +1,70 @@
+import { useEffect, useId } from 'react';
+import type { DatasetVersion } from '../../../shared/contract/catalogModel';
+import { client } from '../../app/client';
+import { formatDate, versionLabel } from './catalogFormat';
+import { ErrorPanel } from './catalogStates';
+import { useNavigation } from './navigationStore';
+import { usePagedList } from './usePagedList';
+
+/** The released version a reference without a version means: the newest release. */
+function currentTag(versions: DatasetVersion[]): string | undefined {
+  const released = versions.filter((v) => v.isReleased && !v.isDeleted);
+  released.sort((a, b) => (b.releasedAt ?? 0) - (a.releasedAt ?? 0));
+  return released[0]?.tag;
+}
+
+/**
+ * Every version of a dataset, released ones and the unreleased next one (when the user may
+ * see it); choosing one opens the dataset at that version.
+ */
+export function VersionPicker({
+  baseRef,
+  shown,
+  loadId,
+}: {
+  baseRef: string;
+  shown: DatasetVersion | null;
+  loadId: string;
+}) {
+  const go = useNavigation((state) => state.go);
+  const selectId = useId();
+  const list = usePagedList(`versions:${baseRef}`, (pageToken) =>
+    client().catalog.listVersions({ datasetRef: baseRef, pageToken, loadId }),
+  );
+  const { hasMore, loadingMore, error, loadMore } = list;
+  useEffect(() => {
+    if (hasMore && !loadingMore && !error) loadMore();
+  }, [hasMore, loadingMore, error, loadMore]);
+  const versions = list.items.filter((v) => !v.isDeleted);
+  const current = currentTag(versions);
+  // Before the list arrives, still show the version on screen so the control never jumps.
+  const options = versions.length > 0 ? versions : shown ? [shown] : [];
+  if (list.error && versions.length === 0)
+    return <ErrorPanel error={list.error} onRetry={list.reload} compact />;
+  return (
+    <div className="version-picker">
+      <label htmlFor={selectId}>Version</label>
+      <select
+        id={selectId}
+        value={shown?.tag ?? ''}
+        disabled={list.loading && options.length <= 1}
+        onChange={(event) => {
+          const version = options.find((v) => v.tag === event.target.value);
+          if (version) go({ kind: 'dataset', datasetRef: version.datasetRef });
+        }}
+      >
+        {shown ? null : <option value="">—</option>}
+        {options.map((version) => (
+          <option key={version.tag} value={version.tag}>
+            {versionLabel(version.tag, version.isReleased)}
+            {version.tag === current ? ' (current)' : ''}
+            {version.isReleased && version.releasedAt ? ` · released ${formatDate(version.releasedAt)}` : ''}
+          </option>
+        ))}
+      </select>
+      {shown && !shown.isReleased ? (
+        <span className="badge warning">Unreleased: contents may change</span>
+      ) : null}
+    </div>
+  );
+}
