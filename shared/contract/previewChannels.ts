@@ -1,8 +1,60 @@
-import type { z } from 'zod';
-import type { ChannelSpec } from './define';
+import { z } from 'zod';
+import { channel, type ChannelSpec } from './define';
+import { appErrorSchema } from './errors';
+import { previewColumnSchema, previewOptionsSchema, previewViewSchema } from './previewModel';
+
+const tableRef = z.string().min(1).max(1000);
+/** Chosen by the renderer so it can listen for a preview's events before asking for it. */
+const previewId = z.string().min(1).max(100);
 
 /** Request channels of the preview domain. */
-export const previewChannels = {} satisfies Record<string, ChannelSpec>;
+export const previewChannels = {
+  /**
+   * Opens a read session (Arrow, capped) and streams its record batches to the caller as
+   * `preview.batch` events; resolves once the session exists, with the rows it will deliver.
+   */
+  start: channel({
+    params: z.object({
+      previewId,
+      tableRef,
+      maxRows: z.number().int().min(1).max(10_000_000),
+      selectedVariables: z.array(z.string().min(1).max(500)).max(20_000).optional(),
+    }),
+    result: z.object({ numRows: z.number() }),
+  }),
+  /** Stops a preview's stream; a no-op when it already ended. */
+  cancel: channel({ params: z.object({ previewId }), result: z.void() }),
+  /** The table's variables (names, types, labels, value labels) and size, for the column chooser. */
+  describe: channel({
+    params: z.object({ tableRef }),
+    result: z.object({
+      numRows: z.number().optional(),
+      columns: z.array(previewColumnSchema),
+    }),
+  }),
+  getOptions: channel({ params: z.void(), result: previewOptionsSchema }),
+  setOptions: channel({ params: previewOptionsSchema, result: previewOptionsSchema }),
+  /** The remembered grid layout of one table, or null the first time. */
+  loadView: channel({ params: z.object({ tableRef }), result: previewViewSchema.nullable() }),
+  saveView: channel({ params: z.object({ tableRef, view: previewViewSchema }), result: z.void() }),
+} satisfies Record<string, ChannelSpec>;
 
-/** Events of the preview domain. */
-export const previewEvents = {} satisfies Record<string, z.ZodType>;
+/** Events of the preview domain, addressed to the window that started the preview. */
+export const previewEvents = {
+  /** One or more record batches as an Arrow IPC stream (schema + batches). */
+  'preview.batch': z.object({
+    previewId,
+    /** 0, 1, 2… in arrival order. */
+    seq: z.number().int().min(0),
+    rows: z.number().int().min(0),
+    /** Rows delivered so far, this batch included. */
+    rowsLoaded: z.number().int().min(0),
+    ipc: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes'),
+  }),
+  'preview.ended': z.object({
+    previewId,
+    status: z.enum(['complete', 'cancelled', 'failed']),
+    rowsLoaded: z.number().int().min(0),
+    error: appErrorSchema.optional(),
+  }),
+} satisfies Record<string, z.ZodType>;

@@ -1,0 +1,142 @@
+import { AppFailure, appError, type AppError } from '../../../shared/contract/errors';
+import type { EventBus } from '../host/eventBus';
+import type { RedivisApiClient } from '../redivis/apiClient';
+import { createReadSession, tablePath, type ReadSession } from '../redivis/readSession';
+import { readStreamBatches } from '../redivis/readStream';
+import { BatchPacker } from './batchPacker';
+
+export interface StartPreview {
+  previewId: string;
+  tableRef: string;
+  maxRows: number;
+  selectedVariables?: string[];
+}
+
+interface ActivePreview {
+  clientId: string;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export interface PreviewServiceDeps {
+  api: RedivisApiClient;
+  events: EventBus;
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.appError;
+  return appError('internal', 'The preview stopped unexpectedly.', {
+    detail: error instanceof Error ? error.message : String(error),
+    action: 'retry',
+  });
+}
+
+/**
+ * Runs row previews: one capped Arrow read session per preview, whose record batches go to the
+ * window that asked, as IPC bytes, while they arrive. Previews are keyed by an id the renderer
+ * chose, so it can listen before it asks and cancel when the user leaves the table.
+ */
+export class PreviewService {
+  private readonly active = new Map<string, ActivePreview>();
+
+  constructor(private readonly deps: PreviewServiceDeps) {}
+
+  /** Resolves once the session exists; batches follow as `preview.batch` events. */
+  async start(params: StartPreview, clientId: string): Promise<{ numRows: number }> {
+    await this.cancel(params.previewId, clientId);
+    const controller = new AbortController();
+    let session: ReadSession;
+    let finish: () => void = () => undefined;
+    const entry: ActivePreview = {
+      clientId,
+      controller,
+      done: new Promise<void>((resolve) => (finish = resolve)),
+    };
+    this.active.set(params.previewId, entry);
+    try {
+      session = await createReadSession(this.deps.api, tablePath(params.tableRef), {
+        maxResults: params.maxRows,
+        selectedVariables: params.selectedVariables,
+        // One stream keeps rows in table order, which is what a preview should show.
+        requestedStreamCount: 1,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      this.active.delete(params.previewId);
+      finish();
+      if (controller.signal.aborted) throw new AppFailure(appError('cancelled', 'Preview cancelled.'));
+      throw error;
+    }
+    void this.pump(params, clientId, session, controller.signal).finally(() => {
+      controller.abort();
+      if (this.active.get(params.previewId) === entry) this.active.delete(params.previewId);
+      finish();
+    });
+    return { numRows: Math.min(session.numRows, params.maxRows) };
+  }
+
+  /** Stops a preview and waits until its stream is closed. Only the window that started it may. */
+  async cancel(previewId: string, clientId: string): Promise<void> {
+    const entry = this.active.get(previewId);
+    if (!entry || entry.clientId !== clientId) return;
+    entry.controller.abort();
+    await entry.done;
+  }
+
+  /** Cancels everything (app shutdown, tests). */
+  async dispose(): Promise<void> {
+    const entries = [...this.active.values()];
+    entries.forEach((entry) => entry.controller.abort());
+    await Promise.all(entries.map((entry) => entry.done));
+  }
+
+  activeCount(): number {
+    return this.active.size;
+  }
+
+  private async pump(
+    params: StartPreview,
+    clientId: string,
+    session: ReadSession,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { previewId, maxRows } = params;
+    const packer = new BatchPacker();
+    let rowsLoaded = 0;
+    let seq = 0;
+    const send = (packs: { rows: number; ipc: Uint8Array }[]) => {
+      for (const pack of packs) {
+        rowsLoaded += pack.rows;
+        this.deps.events.emit(
+          'preview.batch',
+          { previewId, seq: seq++, rows: pack.rows, rowsLoaded, ipc: pack.ipc },
+          clientId,
+        );
+      }
+    };
+    let received = 0;
+    try {
+      streams: for (const stream of session.streams) {
+        for await (const batch of readStreamBatches(this.deps.api, stream.id, { signal })) {
+          // The server may send a few rows beyond maxResults (spec 4.2); the cap is exact here.
+          const room = maxRows - received;
+          const kept = batch.numRows > room ? batch.slice(0, room) : batch;
+          received += kept.numRows;
+          if (kept.numRows > 0) send(packer.add(kept));
+          if (received >= maxRows) break streams;
+        }
+      }
+      send(packer.flush());
+      this.deps.events.emit('preview.ended', { previewId, status: 'complete', rowsLoaded }, clientId);
+    } catch (error) {
+      const cancelled = signal.aborted;
+      this.deps.events.emit(
+        'preview.ended',
+        cancelled
+          ? { previewId, status: 'cancelled', rowsLoaded }
+          : { previewId, status: 'failed', rowsLoaded, error: toAppError(error) },
+        clientId,
+      );
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import type { VirtualItem } from '@tanstack/react-virtual';
+import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { GridTable } from './useGridTable';
+
+interface GridHeaderProps {
+  table: GridTable;
+  virtualColumns: VirtualItem[];
+  width: number;
+  rowNumberWidth: number;
+  labels: ReadonlyMap<string, string>;
+  numeric: (column: string) => boolean;
+  onSelectAll(): void;
+}
+
+/** Moves `id` to where `targetId` is, in the table's full column order. */
+function reorder(table: GridTable, id: string, targetId: string): void {
+  if (id === targetId) return;
+  const order = table.getAllLeafColumns().map((column) => column.id);
+  const from = order.indexOf(id);
+  const to = order.indexOf(targetId);
+  if (from < 0 || to < 0) return;
+  order.splice(from, 1);
+  order.splice(to, 0, id);
+  table.setColumnOrder(order);
+}
+
+/**
+ * The sticky header row: a sort button per column (click to cycle ascending, descending,
+ * none), a resize handle (drag, or arrow keys when focused), and drag-to-reorder (or
+ * Alt+Left/Right on the header button).
+ */
+export function GridHeader(props: GridHeaderProps) {
+  const { table, virtualColumns } = props;
+  const [dragging, setDragging] = useState<string | undefined>();
+  const headers = table.getFlatHeaders().filter((header) => header.column.getIsVisible());
+
+  const moveByKey = (event: KeyboardEvent, id: string) => {
+    if (!event.altKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const visible = headers.map((header) => header.column.id);
+    const index = visible.indexOf(id);
+    const target = visible[index + (event.key === 'ArrowLeft' ? -1 : 1)];
+    if (target) reorder(table, id, target);
+  };
+
+  return (
+    <div className="pv-header" role="row" aria-rowindex={1} style={{ width: props.width }}>
+      <div className="pv-corner" role="columnheader" style={{ width: props.rowNumberWidth }}>
+        <button
+          type="button"
+          className="pv-select-all"
+          aria-label="Select all cells"
+          onClick={props.onSelectAll}
+        >
+          #
+        </button>
+      </div>
+      {virtualColumns.map((item) => {
+        const header = headers[item.index];
+        if (!header) return null;
+        const column = header.column;
+        const sorted = column.getIsSorted();
+        const label = props.labels.get(column.id);
+        return (
+          <div
+            key={column.id}
+            role="columnheader"
+            aria-colindex={item.index + 2}
+            aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+            className={`pv-th${props.numeric(column.id) ? ' pv-num' : ''}${dragging === column.id ? ' pv-dragging' : ''}`}
+            style={{ left: item.start, width: item.size }}
+            draggable
+            onDragStart={(event: DragEvent) => {
+              event.dataTransfer.setData('text/x-column', column.id);
+              event.dataTransfer.effectAllowed = 'move';
+              setDragging(column.id);
+            }}
+            onDragEnd={() => setDragging(undefined)}
+            onDragOver={(event) => event.preventDefault()}
+            onDrop={(event) => {
+              event.preventDefault();
+              const id = event.dataTransfer.getData('text/x-column');
+              if (id) reorder(table, id, column.id);
+              setDragging(undefined);
+            }}
+          >
+            <button
+              type="button"
+              className="pv-sort"
+              title={label ? `${column.id}: ${label}` : column.id}
+              aria-label={`${column.id}${sorted ? (sorted === 'asc' ? ', sorted ascending' : ', sorted descending') : ''}`}
+              onClick={(event) => column.toggleSorting(undefined, event.shiftKey)}
+              onKeyDown={(event) => moveByKey(event, column.id)}
+            >
+              <span className="pv-th-name">{column.id}</span>
+              {sorted ? <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+            </button>
+            <div
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={`Resize column ${column.id}`}
+              aria-valuenow={column.getSize()}
+              aria-valuemin={48}
+              aria-valuemax={4000}
+              tabIndex={0}
+              className={`pv-resizer${column.getIsResizing() ? ' pv-resizing' : ''}`}
+              onMouseDown={header.getResizeHandler()}
+              onTouchStart={header.getResizeHandler()}
+              onDoubleClick={() => column.resetSize()}
+              onKeyDown={(event) => {
+                if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+                event.preventDefault();
+                event.stopPropagation();
+                const delta = event.key === 'ArrowLeft' ? -16 : 16;
+                table.setColumnSizing((sizes) => ({ ...sizes, [column.id]: column.getSize() + delta }));
+              }}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../shared/contract';
+import { client } from '../../app/client';
+import { toAppError } from '../../app/errorText';
+import { createPreviewRows, dropPreviewRows, type PreviewRows } from './previewRows';
+
+export type PreviewStatus = 'starting' | 'streaming' | 'complete' | 'cancelled' | 'failed';
+
+export interface PreviewStream {
+  previewId: string;
+  rows: PreviewRows;
+  status: PreviewStatus;
+  rowsLoaded: number;
+  /** Rows the read session will deliver (the cap or the table, whichever is smaller). */
+  numRows?: number;
+  error?: AppError;
+  /** Bumped on every batch, so views of the rows re-render. */
+  version: number;
+}
+
+export interface PreviewRequest {
+  tableRef: string;
+  maxRows: number;
+  selectedVariables?: string[];
+  /** Changing it restarts the preview. */
+  attempt: number;
+}
+
+function newPreviewId(): string {
+  return `preview-${crypto.randomUUID()}`;
+}
+
+/**
+ * Runs one preview for as long as the component showing it is mounted: listens for its
+ * batches before asking for it, keeps the rows in the module-level Arrow store, and cancels
+ * the stream and frees the rows when the user leaves the table or changes the request.
+ */
+export function usePreviewStream(
+  request: PreviewRequest | undefined,
+): [PreviewStream | undefined, () => void] {
+  const [stream, setStream] = useState<(PreviewStream & { key: string }) | undefined>();
+  const key = request ? JSON.stringify(request) : '';
+  // The running preview's id, known before its first state update (so Stop works at once).
+  const runningId = useRef<string | undefined>(undefined);
+
+  useEffect(() => {
+    if (!request) return undefined;
+    const previewId = newPreviewId();
+    const rows = createPreviewRows(previewId);
+    runningId.current = previewId;
+    let active = true;
+    let current: PreviewStream & { key: string } = {
+      key,
+      previewId,
+      rows,
+      status: 'starting',
+      rowsLoaded: 0,
+      version: 0,
+    };
+    const update = (change: Partial<PreviewStream>) => {
+      current = { ...current, ...change };
+      if (active) setStream(current);
+    };
+    const running = () => (current.status === 'starting' ? 'streaming' : current.status);
+
+    const offBatch = client().on('preview.batch', (batch) => {
+      if (batch.previewId !== previewId) return;
+      rows.append(batch.ipc);
+      update({ status: running(), rowsLoaded: rows.numRows, version: current.version + 1 });
+    });
+    const offEnded = client().on('preview.ended', (ended) => {
+      if (ended.previewId !== previewId) return;
+      update({ status: ended.status, error: ended.error, version: current.version + 1 });
+    });
+    client()
+      .preview.start({
+        previewId,
+        tableRef: request.tableRef,
+        maxRows: request.maxRows,
+        selectedVariables: request.selectedVariables,
+      })
+      .then(({ numRows }) => update({ numRows, status: running() }))
+      .catch((error: unknown) => {
+        const appError = toAppError(error);
+        // Stopped before the session existed: that is a cancel, not a failure.
+        update(
+          appError.code === 'cancelled' ? { status: 'cancelled' } : { status: 'failed', error: appError },
+        );
+      });
+
+    return () => {
+      active = false;
+      if (runningId.current === previewId) runningId.current = undefined;
+      offBatch();
+      offEnded();
+      void client()
+        .preview.cancel({ previewId })
+        .catch(() => undefined);
+      dropPreviewRows(previewId);
+    };
+    // `key` stands for every field of the request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const live = stream && stream.key === key ? stream : undefined;
+  const cancel = () => {
+    const previewId = runningId.current;
+    if (previewId)
+      void client()
+        .preview.cancel({ previewId })
+        .catch(() => undefined);
+  };
+  return [live, cancel];
+}
