@@ -3,8 +3,12 @@
  * shell/dialog/safeStorage/Notification; browser mode and tests implement them plainly.
  */
 export interface Ports {
-  /** Opens a URL in the user's browser (already checked by the caller). */
-  openExternal(url: string): Promise<void>;
+  /**
+   * Opens a URL in the user's browser. The host re-checks it against the hosts it knows;
+   * `trustedOrigin` adds the origin of a server the user chose themselves (sign-in pages of
+   * a custom API endpoint).
+   */
+  openExternal(url: string, trustedOrigin?: string): Promise<void>;
   /** Asks the user where to save a file; undefined when they cancel. */
   chooseSavePath(options: {
     defaultName: string;

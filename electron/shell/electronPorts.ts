@@ -6,7 +6,8 @@ import { openExternalSafely } from './openExternal';
 export function createElectronPorts(secrets: SecretStore, extraOrigins: () => string[]): Ports {
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
-    openExternal: (url) => openExternalSafely(url, extraOrigins()),
+    openExternal: (url, trustedOrigin) =>
+      openExternalSafely(url, trustedOrigin ? [...extraOrigins(), trustedOrigin] : extraOrigins()),
     async chooseSavePath({ defaultName, filters }) {
       const window = focused();
       const options = {

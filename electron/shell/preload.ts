@@ -1,6 +1,7 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../../shared/contract/bridge';
 import type { Outcome } from '../../shared/contract/errors';
+import { localFilesKey, type LocalFiles } from '../../shared/contract/uploadFiles';
 
 /**
  * Exposes exactly the contract on window.redivis: one function per channel and typed event
@@ -16,3 +17,7 @@ const bridge = buildBridge(
 );
 
 contextBridge.exposeInMainWorld('redivis', bridge);
+
+// Dropped files carry no path in the page; only the preload may ask Electron for it.
+const localFiles: LocalFiles = { pathForFile: (file) => webUtils.getPathForFile(file) };
+contextBridge.exposeInMainWorld(localFilesKey, localFiles);

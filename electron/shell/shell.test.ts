@@ -40,6 +40,7 @@ import { attachWindowEvents, registerIpcHandlers } from './ipcTransport';
 import { createMainWindow, installContentSecurityPolicy, mainWindowOptions } from './mainWindow';
 import { openExternalSafely } from './openExternal';
 import { defaultWindowState, restoreWindowState } from './windowState';
+import { createElectronPorts } from './electronPorts';
 import { knownChannelNames } from '../services/host/dispatch';
 import type { ChannelHandlers } from '../services/host/handlers';
 import { EventBus } from '../services/host/eventBus';
@@ -184,5 +185,19 @@ describe('application menu', () => {
     expect(roles('darwin')).toContain('hideOthers');
     installAppMenu('linux', 'Redivis Desktop');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+});
+
+describe('Electron ports', () => {
+  it("opens a custom server's sign-in page only when the service vouches for that server", async () => {
+    const secrets = { protection: () => 'os_keychain' as const, get: vi.fn(), set: vi.fn(), delete: vi.fn() };
+    const ports = createElectronPorts(secrets, () => ['https://configured.example']);
+    await ports.openExternal('https://configured.example/oauth/authorize');
+    await expect(ports.openExternal('https://custom.example/oauth/authorize')).rejects.toThrow();
+    await ports.openExternal('https://custom.example/oauth/authorize', 'https://custom.example');
+    await expect(
+      ports.openExternal('https://elsewhere.example/', 'https://custom.example'),
+    ).rejects.toThrow();
+    expect(electron.shell.openExternal).toHaveBeenCalledTimes(2);
   });
 });

@@ -27,6 +27,8 @@ interface Attempt {
  */
 export class SignInAttempts {
   private current: Attempt | undefined;
+  /** Origin of the server a device sign-in is waiting on: its verification page may be opened. */
+  private deviceServerOrigin: string | undefined;
 
   constructor(private readonly session: SessionManager) {}
 
@@ -44,6 +46,7 @@ export class SignInAttempts {
 
   device(server: string, accessLevel: AccessLevel): Promise<SessionView> {
     const oauthServer = createOAuthServer(server, this.session.deps.options?.clientId);
+    this.deviceServerOrigin = new URL(oauthServer.apiBase).origin;
     const scopes = scopesForAccessLevel(accessLevel);
     return this.run({ kind: 'device-pending' }, async (attempt) => {
       const tokens = await signInWithDevice({
@@ -60,7 +63,10 @@ export class SignInAttempts {
   async openDeviceVerification(): Promise<void> {
     const progress = this.progress();
     if (progress?.kind !== 'device') return fail('invalid_request', 'No device sign-in is waiting.');
-    await this.session.deps.ports.openExternal(progress.verificationUriComplete ?? progress.verificationUri);
+    await this.session.deps.ports.openExternal(
+      progress.verificationUriComplete ?? progress.verificationUri,
+      this.deviceServerOrigin,
+    );
   }
 
   token(server: string, token: string): Promise<SessionView> {
@@ -99,7 +105,7 @@ export class SignInAttempts {
         scopes,
         signal: attempt.controller.signal,
         timeoutMs: this.session.deps.options?.signInTimeoutMs,
-        openBrowser: (url) => this.session.deps.ports.openExternal(url),
+        openBrowser: (url) => this.session.deps.ports.openExternal(url, new URL(oauthServer.apiBase).origin),
         onWaiting: (authorizeUrl) => this.publish(attempt, { kind: 'browser', authorizeUrl }),
       });
       return this.finish(oauthServer.apiBase, tokens, method, attempt);
