@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 
 export default defineConfig({
   main: {
+    // Tells the export engine to load its worker thread from the separately bundled file.
+    define: { __BUNDLED_EXPORT_WORKER__: 'true' },
     build: {
       outDir: 'out/main',
       // electron-store and conf are ESM-only; bundling them keeps the CommonJS main loadable.

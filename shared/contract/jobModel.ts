@@ -16,6 +16,8 @@ export const jobSchema = z.object({
   rowsTotal: z.number().optional(),
   /** Bytes per second over the last few seconds. */
   rate: z.number().optional(),
+  /** Estimated seconds until done, from the recent rate (bytes, or rows when bytes have no total). */
+  secondsLeft: z.number().optional(),
   /** A short phase description: "Waiting for the server", "Processing upload". */
   phase: z.string().optional(),
   startedAt: z.number(),

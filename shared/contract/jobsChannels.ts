@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { channel, type ChannelSpec } from './define';
+import {
+  exportDestinationSchema,
+  exportFormats,
+  exportPathCheckSchema,
+  exportRequestSchema,
+  exportTableInfoSchema,
+} from './exportModel';
 import { jobSchema } from './jobModel';
 
 const jobRef = z.object({ id: z.string().min(1).max(100) });
@@ -12,9 +19,25 @@ export const jobsChannels = {
   dismiss: channel({ params: jobRef, result: z.void() }),
   open: channel({ params: jobRef, result: z.void() }),
   showInFolder: channel({ params: jobRef, result: z.void() }),
+  /** Table facts for the export dialog (size, columns, whether it may be downloaded). */
+  describeExport: channel({
+    params: z.object({ tableRef: z.string().min(1).max(1000) }),
+    result: exportTableInfoSchema,
+  }),
+  /** Asks where to save (native dialog in the desktop app); null when the user cancels. */
+  chooseExportPath: channel({
+    params: z.object({ defaultName: z.string().min(1).max(255), format: z.enum(exportFormats) }),
+    result: exportPathCheckSchema.nullable(),
+  }),
+  /** Whether something already exists at a destination (to ask before replacing it). */
+  checkExportPath: channel({ params: exportDestinationSchema, result: exportPathCheckSchema }),
+  /** Starts a download (local formats) or a server export job. */
+  startExport: channel({ params: exportRequestSchema, result: jobSchema }),
 } satisfies Record<string, ChannelSpec>;
 
-/** Events of the jobs domain: the whole job on every (throttled) change. */
+/** Events of the jobs domain: the whole job on every (throttled) change, and removals. */
 export const jobsEvents = {
   'jobs.updated': jobSchema,
+  /** A job left the list (dismissed, or replaced by its retry). */
+  'jobs.removed': jobRef,
 } satisfies Record<string, z.ZodType>;

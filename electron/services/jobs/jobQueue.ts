@@ -40,15 +40,49 @@ interface Entry {
 export class JobQueue {
   private readonly entries = new Map<string, Entry>();
   private running = 0;
+  private readonly listeners = new Set<(job: Job) => void>();
+
+  private readonly publish: (job: Job) => void;
 
   constructor(
-    private readonly publish: (job: Job) => void,
+    publish: (job: Job) => void,
     private readonly options: {
       concurrency?: number;
       progressIntervalMs?: number;
       onFinished?: (job: Job) => void;
     } = {},
-  ) {}
+  ) {
+    this.publish = (job) => {
+      publish(job);
+      for (const listener of this.listeners) listener(job);
+    };
+  }
+
+  /** Called after every published change (for taskbar progress and similar summaries). */
+  subscribe(listener: (job: Job) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Done fraction over running jobs with a known total; undefined when none is running. */
+  overallProgress(): number | undefined {
+    let done = 0;
+    let total = 0;
+    let running = 0;
+    for (const { job } of this.entries.values()) {
+      if (job.status !== 'running') continue;
+      running++;
+      if (job.bytesTotal) {
+        done += job.bytesDone / job.bytesTotal;
+        total += 1;
+      } else if (job.rowsTotal) {
+        done += job.rowsDone / job.rowsTotal;
+        total += 1;
+      }
+    }
+    if (running === 0) return undefined;
+    return total === 0 ? 0 : Math.min(1, done / total);
+  }
 
   list(): Job[] {
     return [...this.entries.values()].map((e) => ({ ...e.job })).sort((a, b) => b.startedAt - a.startedAt);
@@ -136,7 +170,8 @@ export class JobQueue {
     const interval = this.options.progressIntervalMs ?? 250;
     const progress = (update: JobProgress) => {
       Object.assign(entry.job, stripUndefined(update));
-      entry.job.rate = entry.meter.sample(entry.job.bytesDone);
+      entry.job.rate = entry.meter.sample(entry.job.bytesDone, Date.now(), entry.job.rowsDone);
+      entry.job.secondsLeft = entry.meter.secondsLeft(entry.job);
       const now = Date.now();
       if (now - lastPublished >= interval) {
         lastPublished = now;
@@ -165,6 +200,7 @@ export class JobQueue {
     entry.job.error = error;
     entry.job.retryable = status === 'failed' || status === 'cancelled';
     entry.job.rate = undefined;
+    entry.job.secondsLeft = undefined;
     this.publish({ ...entry.job });
     this.options.onFinished?.({ ...entry.job });
   }

@@ -1,9 +1,17 @@
 import { fail } from '../../../shared/contract/errors';
+import { ExportDestinations } from '../exports/exportDestinations';
+import { formatInfo } from '../exports/exportFormats';
+import { exportJobSpec } from '../exports/exportJob';
+import { assertTargetFree } from '../exports/outputPlacement';
+import { describeTableForExport } from '../exports/tableDescription';
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
 
 export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jobs'] {
-  const { jobs, ports } = context;
+  const { jobs, ports, events, api } = context;
+  const destinations = new ExportDestinations();
+  // The taskbar/dock shows the combined progress of everything running.
+  jobs.subscribe(() => ports.setTaskbarProgress(jobs.overallProgress()));
   const outputOf = (id: string): string => {
     const job = jobs.get(id);
     if (job.status !== 'succeeded' || !job.output)
@@ -13,9 +21,37 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
   return {
     list: () => jobs.list(),
     cancel: ({ id }) => jobs.cancel(id),
-    retry: ({ id }) => jobs.retry(id),
-    dismiss: ({ id }) => jobs.dismiss(id),
+    retry: ({ id }) => {
+      const job = jobs.retry(id);
+      events.emit('jobs.removed', { id });
+      return job;
+    },
+    dismiss: ({ id }) => {
+      jobs.dismiss(id);
+      events.emit('jobs.removed', { id });
+    },
     open: async ({ id }) => ports.openPath(outputOf(id)),
     showInFolder: ({ id }) => ports.showItemInFolder(outputOf(id)),
+    describeExport: ({ tableRef }) => describeTableForExport(api, tableRef),
+    chooseExportPath: async ({ defaultName, format }) => {
+      const info = formatInfo[format];
+      const path = await ports.chooseSavePath({
+        defaultName,
+        filters: [{ name: info.label, extensions: [info.extension] }],
+      });
+      if (!path) return null;
+      const destination = destinations.approve(path);
+      return { ...destination, exists: await destinations.exists(destination) };
+    },
+    checkExportPath: async (destination) => ({
+      ...destination,
+      exists: await destinations.exists(destination),
+    }),
+    startExport: async (request) => {
+      const target = destinations.resolve(request.destination);
+      // Fail now, not in the queue, when the user has not agreed to replace what is there.
+      await assertTargetFree(target, request.overwrite, 'file');
+      return jobs.start(exportJobSpec(api, request, target));
+    },
   };
 }

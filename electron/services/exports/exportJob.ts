@@ -1,0 +1,35 @@
+import type { ExportRequest } from '../../../shared/contract/exportModel';
+import { exportRequestSchema } from '../../../shared/contract/exportModel';
+import type { JobSpec } from '../jobs/jobQueue';
+import type { RedivisApiClient } from '../redivis/apiClient';
+import { formatInfo, isLocalFormat } from './exportFormats';
+import { exportOnServer } from './serverExport';
+import { downloadTable } from './tableDownload';
+
+/**
+ * A download (local formats, from read streams) or export (server formats) as a job. The spec
+ * is kept by the queue, so "retry" runs the same request again from scratch; partial output is
+ * removed by the engine itself whenever a run ends without success.
+ */
+export function exportJobSpec(api: RedivisApiClient, input: ExportRequest, target: string): JobSpec {
+  const request = exportRequestSchema.parse(input);
+  const format = request.format;
+  return {
+    kind: isLocalFormat(format) ? 'download' : 'export',
+    title: request.title,
+    async run({ signal, progress }) {
+      const common = {
+        api,
+        tableRef: request.tableRef,
+        target,
+        overwrite: request.overwrite,
+        selectedVariables: request.selectedVariables,
+        maxRows: request.maxRows,
+        signal,
+        progress,
+      };
+      if (isLocalFormat(format)) return (await downloadTable({ ...common, format })).path;
+      return (await exportOnServer({ ...common, format: formatInfo[format] })).path;
+    },
+  };
+}

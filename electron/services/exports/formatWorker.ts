@@ -1,0 +1,40 @@
+import { RecordBatchReader, tableFromIPC, type Schema } from 'apache-arrow';
+import { parentPort, workerData } from 'node:worker_threads';
+import { reconcileBatch } from './batchReconciler';
+import { csvRows, ndjsonKeys, ndjsonRows, slicesOf } from './textRows';
+import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
+
+/**
+ * One of the text formatters: turns batches into CSV or NDJSON bytes and hands them back; the
+ * main thread writes them in order. Several run at once, so formatting uses more than one core.
+ */
+const data = workerData as FormatterWorkerData;
+const port = parentPort;
+if (!port) throw new Error('formatWorker must run in a worker thread.');
+const schema: Schema = tableFromIPC(data.schemaIpc).schema;
+const keys = ndjsonKeys(schema);
+
+port.on('message', ({ seq, ipc }: ToFormatter) => {
+  let reply: FromFormatter;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const chunks: Uint8Array[] = [];
+    let rows = 0;
+    for (const batch of RecordBatchReader.from(ipc)) {
+      const reconciled = reconcileBatch(batch, schema);
+      rows += reconciled.numRows;
+      for (const slice of slicesOf(reconciled)) {
+        const bytes = Buffer.from(data.format === 'csv' ? csvRows(slice) : ndjsonRows(slice, keys), 'utf8');
+        // Large buffers own their memory and are handed over; small pooled ones are copied.
+        if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
+          transfer.push(bytes.buffer as ArrayBuffer);
+        }
+        chunks.push(bytes);
+      }
+    }
+    reply = { seq, rows, chunks };
+  } catch (error) {
+    reply = { seq, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply, transfer);
+});

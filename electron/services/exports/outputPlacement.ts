@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fail } from '../../../shared/contract/errors';
+
+/**
+ * Output is built under a hidden temporary name in the target's own folder (same file
+ * system, so the final rename is atomic) and moved into place only when complete and checked.
+ * A crash leaves at most a `.…partial` file, never a truncated file under the real name.
+ */
+export function temporaryPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+}
+
+export async function pathKind(path: string): Promise<'file' | 'directory' | 'other' | undefined> {
+  try {
+    const stats = await lstat(path);
+    return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Refuses to start when something is already at the target and the user did not agree to replace it. */
+export async function assertTargetFree(
+  target: string,
+  overwrite: boolean,
+  kind: 'file' | 'directory',
+): Promise<void> {
+  const existing = await pathKind(target);
+  if (!existing) return;
+  const name = basename(target);
+  if (!overwrite) {
+    fail('conflict', `"${name}" already exists.`, {
+      detail: `${target} exists; choose another name or agree to replace it.`,
+    });
+  }
+  if (existing !== kind) {
+    fail(
+      'conflict',
+      `"${name}" is a ${existing === 'directory' ? 'folder' : 'different kind of item'}; it was not replaced.`,
+      {
+        detail: target,
+      },
+    );
+  }
+}
+
+/** Moves the finished temporary output to the target (replacing it only with consent). */
+export async function moveIntoPlace(
+  temporary: string,
+  target: string,
+  overwrite: boolean,
+  kind: 'file' | 'directory',
+): Promise<void> {
+  await assertTargetFree(target, overwrite, kind);
+  // rename() replaces a file atomically; a folder has to be removed first.
+  if (kind === 'directory' && (await pathKind(target)) === 'directory') await rm(target, { recursive: true });
+  try {
+    await rename(temporary, target);
+  } catch (error) {
+    fail('io', 'The finished file could not be moved into place.', {
+      detail: error instanceof Error ? error.message : String(error),
+      action: 'retry',
+    });
+  }
+}
+
+export async function removeQuietly(path: string): Promise<void> {
+  await rm(path, { recursive: true, force: true }).catch(() => undefined);
+}

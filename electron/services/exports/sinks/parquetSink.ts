@@ -1,0 +1,102 @@
+import { RecordBatch, Struct, Table, makeData, tableToIPC, type Schema } from 'apache-arrow';
+import {
+  Compression,
+  Table as WasmTable,
+  WriterPropertiesBuilder,
+  transformParquetStream,
+  type RecordBatch as WasmRecordBatch,
+} from 'parquet-wasm';
+import type { BatchSink } from './batchSink';
+import type { OutputFile } from './outputFile';
+
+/** Rows per Parquet row group: bounds the encoder's buffer whatever the table size. */
+const ROW_GROUP_ROWS = 128 * 1024;
+
+type Give = (batch: WasmRecordBatch | null) => void;
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/**
+ * Parquet (Snappy) through parquet-wasm's streaming writer. The encoder pulls one batch at a
+ * time (a stream with no buffer), so `write` resolves only when it has room, and the encoded
+ * bytes are written to the file as they come out: memory stays near one row group.
+ */
+export class ParquetSink implements BatchSink {
+  private demand = deferred<Give>();
+  private readonly pump: Promise<void>;
+  private readonly stopped: Promise<never>;
+  private wroteRows = false;
+
+  constructor(
+    private readonly file: OutputFile,
+    private readonly schema: Schema,
+  ) {
+    const source = new ReadableStream<WasmRecordBatch>(
+      {
+        pull: (controller) =>
+          new Promise<void>((pulled) => {
+            this.demand.resolve((batch) => {
+              if (batch) controller.enqueue(batch);
+              else controller.close();
+              pulled();
+            });
+          }),
+      },
+      { highWaterMark: 0 },
+    );
+    const properties = new WriterPropertiesBuilder()
+      .setCompression(Compression.SNAPPY)
+      .setMaxRowGroupSize(ROW_GROUP_ROWS)
+      .build();
+    this.pump = (async () => {
+      const encoded = (await transformParquetStream(source, properties)) as ReadableStream<Uint8Array>;
+      for await (const chunk of encoded as unknown as AsyncIterable<Uint8Array>) {
+        await this.file.write([chunk]);
+      }
+    })();
+    // If the encoder ends or fails while a batch waits for room, the writer must not hang.
+    this.stopped = this.pump.then(() => {
+      throw new Error('The Parquet encoder stopped before the end of the data.');
+    });
+    this.stopped.catch(() => undefined);
+  }
+
+  private async give(batch: WasmRecordBatch | null): Promise<void> {
+    const give = await Promise.race([this.demand.promise, this.stopped]);
+    this.demand = deferred<Give>();
+    give(batch);
+  }
+
+  async write(batch: RecordBatch): Promise<void> {
+    if (batch.numRows === 0) return;
+    this.wroteRows = true;
+    const wasmTable = WasmTable.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
+    for (const wasmBatch of wasmTable.recordBatches()) await this.give(wasmBatch);
+  }
+
+  async finish(): Promise<void> {
+    // The encoder learns the schema from the batches: an empty export still needs one.
+    if (!this.wroteRows) await this.giveEmptyBatch();
+    await this.give(null);
+    await this.pump;
+    await this.file.close(true);
+  }
+
+  private async giveEmptyBatch(): Promise<void> {
+    const children = this.schema.fields.map((f) => makeData({ type: f.type, length: 0 } as never));
+    const empty = new RecordBatch(
+      this.schema,
+      makeData({ type: new Struct(this.schema.fields), length: 0, nullCount: 0, children }),
+    );
+    const wasmTable = WasmTable.fromIPCStream(tableToIPC(new Table(empty), 'stream'));
+    for (const wasmBatch of wasmTable.recordBatches()) await this.give(wasmBatch);
+  }
+
+  async abort(): Promise<void> {
+    await this.file.close(false).catch(() => undefined);
+  }
+}

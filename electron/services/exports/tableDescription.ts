@@ -1,0 +1,64 @@
+import { AppFailure } from '../../../shared/contract/errors';
+import type { ExportTableInfo } from '../../../shared/contract/exportModel';
+import type { RedivisApiClient } from '../redivis/apiClient';
+import { tablePath } from '../redivis/readSession';
+
+interface TableBody {
+  name?: string;
+  numRows?: number | string;
+  numBytes?: number | string;
+  canDownload?: boolean;
+  isFileIndex?: boolean;
+}
+
+interface VariableBody {
+  name: string;
+  type: string;
+  label?: string | null;
+}
+
+/**
+ * What the export dialog and the download engine need: size, columns and whether the data may
+ * be downloaded. A table whose variables are hidden (overview access) is described as not
+ * downloadable instead of failing, so the dialog can say why.
+ */
+export async function describeTableForExport(
+  api: RedivisApiClient,
+  tableRef: string,
+  signal?: AbortSignal,
+): Promise<ExportTableInfo> {
+  const path = tablePath(tableRef);
+  const table = await api.get<TableBody>(path, { signal, what: 'this table' });
+  let variables: VariableBody[] = [];
+  let hiddenReason: string | undefined;
+  try {
+    for await (const variable of api.all<VariableBody>(`${path}/variables`, { signal, pageSize: 1000 })) {
+      variables.push({ name: variable.name, type: variable.type, label: variable.label ?? null });
+    }
+  } catch (error) {
+    if (
+      !(error instanceof AppFailure) ||
+      !['forbidden', 'insufficient_scope'].includes(error.appError.code)
+    ) {
+      throw error;
+    }
+    variables = [];
+    hiddenReason =
+      error.appError.code === 'insufficient_scope'
+        ? 'The app was not given permission to read data. Sign in again and allow data access.'
+        : 'You can see this table but not its data. Ask the owner for data access to download it.';
+  }
+  const canDownload = table.canDownload !== false && !hiddenReason;
+  return {
+    tableRef,
+    name: table.name ?? tableRef,
+    numRows: Number(table.numRows ?? 0) || 0,
+    numBytes: table.numBytes === undefined ? undefined : Number(table.numBytes) || 0,
+    canDownload,
+    cannotDownloadReason: canDownload
+      ? undefined
+      : (hiddenReason ??
+        'Your access to this table does not include downloading its data. Ask the owner for data access.'),
+    variables,
+  };
+}

@@ -1,0 +1,219 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/contract/errors';
+import {
+  arrowRows,
+  byId,
+  readArrowFile,
+  readCsvFile,
+  readNdjsonFile,
+  readParquetFile,
+  serverArrow,
+  serverRows,
+} from './exportTestData';
+import { startExportTestKit, type ExportTestKit } from './exportTestKit';
+import { downloadTable, type TableDownloadOptions } from './tableDownload';
+
+const ALL_TYPES = 'demo.types_showcase.all_types';
+const MEASUREMENTS = 'demo.large_sample.measurements';
+let kit: ExportTestKit;
+
+beforeAll(async () => {
+  kit = await startExportTestKit({ largeRows: 20_000 });
+});
+afterAll(async () => kit?.close());
+afterEach(() => kit.emulator.faults.clear());
+
+function download(
+  overrides: Partial<TableDownloadOptions> & Pick<TableDownloadOptions, 'format' | 'target'>,
+) {
+  return downloadTable({
+    api: kit.api,
+    tableRef: ALL_TYPES,
+    signal: new AbortController().signal,
+    ...overrides,
+  });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppFailure);
+  return error as AppFailure;
+}
+
+describe('local formats round-trip every variable type and nulls', () => {
+  it('Arrow IPC file equals the server rows exactly', async () => {
+    const target = join(kit.outDir, 'all_types.arrow');
+    const result = await download({ format: 'arrow', target });
+    const written = await readArrowFile(target);
+    const reference = await serverArrow(kit.api, ALL_TYPES);
+    expect(result.rows).toBe(1000);
+    expect(written.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(
+      reference.schema.fields.map((f) => `${f.name}:${f.type}`),
+    );
+    const rows = byId(arrowRows(written));
+    expect(rows).toEqual(byId(arrowRows(reference)));
+    // The demo table has nulls in every column but the id; make sure they survived.
+    for (const field of written.schema.fields.filter((f) => f.name !== 'id')) {
+      expect(rows.some((r) => r[field.name] === null)).toBe(true);
+    }
+  });
+
+  it('Parquet read back with parquet-wasm equals the server rows', async () => {
+    const target = join(kit.outDir, 'all_types.parquet');
+    await download({ format: 'parquet', target });
+    const written = await readParquetFile(target);
+    const reference = await serverArrow(kit.api, ALL_TYPES);
+    expect(written.numRows).toBe(1000);
+    expect(byId(arrowRows(written))).toEqual(byId(arrowRows(reference)));
+  });
+
+  it('CSV parsed with csv-parse equals the server CSV', async () => {
+    const target = join(kit.outDir, 'all_types.csv');
+    await download({ format: 'csv', target });
+    expect(byId(await readCsvFile(target))).toEqual(byId(await serverRows(kit.api, ALL_TYPES, 'csv')));
+  });
+
+  it('NDJSON parsed line by line equals the server JSON lines', async () => {
+    const target = join(kit.outDir, 'all_types.ndjson');
+    await download({ format: 'ndjson', target });
+    const rows = byId(await readNdjsonFile(target));
+    expect(rows).toHaveLength(1000);
+    expect(rows).toEqual(byId(await serverRows(kit.api, ALL_TYPES, 'jsonl')));
+  });
+
+  it('large batches are formatted in slices without shifting any value', async () => {
+    // One stream of 20,000 rows arrives as one batch, which the text formats cut into slices.
+    const target = join(kit.outDir, 'measurements.csv');
+    await download({ tableRef: MEASUREMENTS, format: 'csv', target, parallelStreams: 1 });
+    expect(byId(await readCsvFile(target))).toEqual(byId(await serverRows(kit.api, MEASUREMENTS, 'csv')));
+  });
+
+  it('keeps the chosen columns in the chosen order and stops at the row limit', async () => {
+    const target = join(kit.outDir, 'limited.csv');
+    const result = await download({ format: 'csv', target, selectedVariables: ['SCORE', 'id'], maxRows: 37 });
+    const rows = await readCsvFile(target);
+    expect(result.rows).toBe(37);
+    expect(rows).toHaveLength(37);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['score', 'id']);
+  });
+
+  it('reconciles the differing stream schemas of an unreleased version to its variables', async () => {
+    const ref = 'demo.types_showcase:next.all_types';
+    const target = join(kit.outDir, 'next.arrow');
+    await download({ tableRef: ref, format: 'arrow', target });
+    const written = await readArrowFile(target);
+    const reference = await serverArrow(kit.api, ref);
+    expect(written.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(
+      reference.schema.fields.map((f) => `${f.name}:${f.type}`),
+    );
+    expect(byId(arrowRows(written))).toEqual(byId(arrowRows(reference)));
+  });
+});
+
+describe('faults still give an exact file', () => {
+  async function expectExactMeasurements(target: string): Promise<void> {
+    const ids = (await readNdjsonFile(target)).map((r) => Number(r.id)).sort((a, b) => a - b);
+    expect(ids).toHaveLength(20_000);
+    expect(ids.every((id, i) => id === i + 1)).toBe(true);
+  }
+
+  it('streams cut mid-body are resumed from their row offset', async () => {
+    kit.emulator.faults.cutStreams({ count: 6, afterBytes: 40_000 });
+    const target = join(kit.outDir, 'cut.ndjson');
+    await downloadTable({
+      api: kit.api,
+      tableRef: MEASUREMENTS,
+      format: 'ndjson',
+      target,
+      signal: new AbortController().signal,
+    });
+    await expectExactMeasurements(target);
+  });
+
+  it('429 and 503 storms are waited out', async () => {
+    kit.emulator.faults.failNext({
+      count: 4,
+      status: 429,
+      retryAfterSeconds: 0,
+      pathPrefix: '/api/v1/readStreams',
+    });
+    const target = join(kit.outDir, 'storm.ndjson');
+    const run = downloadTable({
+      api: kit.api,
+      tableRef: MEASUREMENTS,
+      format: 'ndjson',
+      target,
+      signal: new AbortController().signal,
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    kit.emulator.faults.failNext({
+      count: 4,
+      status: 503,
+      retryAfterSeconds: 0,
+      pathPrefix: '/api/v1/readStreams',
+    });
+    await run;
+    await expectExactMeasurements(target);
+  });
+
+  it('an access token that expires mid-download is renewed and the download completes', async () => {
+    await kit.emulator.faults.expireTokens();
+    kit.emulator.faults.cutStreams({ count: 2, afterBytes: 30_000 });
+    const target = join(kit.outDir, 'expired.ndjson');
+    await downloadTable({
+      api: kit.api,
+      tableRef: MEASUREMENTS,
+      format: 'ndjson',
+      target,
+      signal: new AbortController().signal,
+    });
+    await expectExactMeasurements(target);
+  });
+});
+
+describe('the target only ever holds a complete file', () => {
+  it('cancel leaves nothing at the target and no partial file beside it', async () => {
+    const folder = join(kit.outDir, 'cancel');
+    await import('node:fs/promises').then((fs) => fs.mkdir(folder));
+    const target = join(folder, 'm.csv');
+    const controller = new AbortController();
+    const run = downloadTable({
+      api: kit.api,
+      tableRef: MEASUREMENTS,
+      format: 'csv',
+      target,
+      signal: controller.signal,
+      progress: (p) => {
+        if ((p.rowsDone ?? 0) > 0)
+          controller.abort(new AppFailure({ code: 'cancelled', message: 'Cancelled.' }));
+      },
+    });
+    expect((await failureOf(run)).appError.code).toBe('cancelled');
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('an existing file is kept unless replacing it was agreed', async () => {
+    const target = join(kit.outDir, 'existing.csv');
+    await writeFile(target, 'keep me');
+    const refused = await failureOf(download({ format: 'csv', target }));
+    expect(refused.appError.code).toBe('conflict');
+    expect(await readFile(target, 'utf8')).toBe('keep me');
+    await download({ format: 'csv', target, overwrite: true });
+    expect((await readCsvFile(target)).length).toBe(1000);
+  });
+
+  it('a table without data access says why before anything is written', async () => {
+    const target = join(kit.outDir, 'restricted.csv');
+    const failure = await failureOf(
+      download({ tableRef: 'demo.restricted_metadata.records', format: 'csv', target }),
+    );
+    expect(failure.appError.code).toBe('forbidden');
+    expect(failure.appError.message).toMatch(/data access/);
+    expect(await readdir(kit.outDir)).not.toContain('restricted.csv');
+  });
+});

@@ -1,0 +1,111 @@
+import { fail } from '../../../shared/contract/errors';
+import type { RedivisApiClient } from '../redivis/apiClient';
+import { createReadSession, tablePath } from '../redivis/readSession';
+import type { JobProgress } from '../jobs/jobQueue';
+import { targetSchema, type TableVariable } from './arrowTypes';
+import { headOfBatch } from './batchReconciler';
+import { pickVariables } from './exportColumns';
+import type { LocalFormat } from './exportFormats';
+import { assertTargetFree, moveIntoPlace, removeQuietly, temporaryPathFor } from './outputPlacement';
+import { fanInStreams } from './streamFanIn';
+import { describeTableForExport } from './tableDescription';
+import { openTableWriter } from './tableWriter';
+
+export interface TableDownloadOptions {
+  api: RedivisApiClient;
+  tableRef: string;
+  format: LocalFormat;
+  /** The final path; nothing appears there until the file is complete and checked. */
+  target: string;
+  overwrite?: boolean;
+  selectedVariables?: string[];
+  maxRows?: number;
+  signal: AbortSignal;
+  progress?: (update: JobProgress) => void;
+  /** Read streams read at once (Redivis clients use up to 8). */
+  parallelStreams?: number;
+  /** Read streams to ask the server for (default: as many as are read at once). */
+  streamCount?: number;
+  /** Encode in a worker thread (default: every format but Arrow). */
+  worker?: boolean;
+  /** The table's variables, when the caller already has them. */
+  variables?: TableVariable[];
+}
+
+export interface TableDownloadResult {
+  path: string;
+  rows: number;
+  bytes: number;
+}
+
+/**
+ * Downloads a table through a ReadSession into a local file: streams read in parallel, every
+ * batch reconciled to the table's variables and written as it arrives, the file flushed and
+ * its row count checked against the session before it is renamed into place.
+ */
+export async function downloadTable(options: TableDownloadOptions): Promise<TableDownloadResult> {
+  const { api, tableRef, format, target, signal } = options;
+  const overwrite = options.overwrite ?? false;
+  const progress = options.progress ?? (() => undefined);
+  await assertTargetFree(target, overwrite, 'file');
+
+  progress({ phase: 'Preparing' });
+  let variables = options.variables;
+  if (!variables) {
+    const info = await describeTableForExport(api, tableRef, signal);
+    if (!info.canDownload) fail('forbidden', info.cannotDownloadReason ?? 'This table cannot be downloaded.');
+    variables = info.variables;
+  }
+  const columns = pickVariables(variables, options.selectedVariables);
+  const parallel = Math.max(1, Math.min(8, options.parallelStreams ?? 8));
+  const session = await createReadSession(api, tablePath(tableRef), {
+    maxResults: options.maxRows,
+    selectedVariables: options.selectedVariables?.length ? columns.map((v) => v.name) : undefined,
+    requestedStreamCount: Math.max(1, options.streamCount ?? parallel),
+    signal,
+  });
+  const limit = options.maxRows ?? Number.POSITIVE_INFINITY;
+  const expected = Math.min(session.numRows, limit);
+  progress({ phase: 'Downloading', rowsTotal: expected, rowsDone: 0 });
+
+  const temporary = temporaryPathFor(target);
+  const writer = await openTableWriter(format, temporary, targetSchema(columns), { worker: options.worker });
+  let finished = false;
+  try {
+    let accepted = 0;
+    await fanInStreams(
+      api,
+      session.streams,
+      async (batch) => {
+        // The server may send a few rows more than asked for; the limit is exact here.
+        const part = headOfBatch(batch, limit - accepted);
+        if (part.numRows > 0) await writer.write(part);
+        accepted += part.numRows;
+        progress({ rowsDone: accepted, bytesDone: writer.bytes });
+        return accepted < limit;
+      },
+      {
+        signal,
+        parallel,
+        onRetry: () => progress({ phase: 'Reconnecting' }),
+      },
+    );
+    progress({ phase: 'Finishing' });
+    await writer.finish();
+    finished = true;
+    if (writer.rows !== expected) {
+      fail('server', 'The download was incomplete, so the file was not saved.', {
+        detail: `Received ${writer.rows} rows; the read session announced ${expected}.`,
+        action: 'retry',
+      });
+    }
+    await moveIntoPlace(temporary, target, overwrite, 'file');
+    progress({ rowsDone: writer.rows, bytesDone: writer.bytes, bytesTotal: writer.bytes, phase: 'Done' });
+    return { path: target, rows: writer.rows, bytes: writer.bytes };
+  } catch (error) {
+    if (!finished) await writer.abort();
+    throw error;
+  } finally {
+    await removeQuietly(temporary);
+  }
+}

@@ -1,0 +1,129 @@
+import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
+import type { Worker } from 'node:worker_threads';
+import type { LocalFormat } from './exportFormats';
+import { TableFileWriter } from './sinks/openSink';
+import { PooledTextWriter } from './textWriterPool';
+import { startExportWorker } from './workerLauncher';
+import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
+
+/** Where a download's batches go: one output file, written in arrival order. */
+export interface TableWriter {
+  readonly rows: number;
+  readonly bytes: number;
+  /** Resolves when the writer has room for more (backpressure for the readers). */
+  write(batch: RecordBatch): Promise<void>;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Batches sent to the worker but not yet written: bounds memory between reader and disk. */
+const MAX_IN_FLIGHT = 4;
+
+/**
+ * Picks the writer. Arrow IPC needs no encoding, so it is written on the calling thread (a
+ * copy to a worker would cost more than it saves); CSV, NDJSON and Parquet are encoded and
+ * written by a worker thread that owns the file.
+ */
+export async function openTableWriter(
+  format: LocalFormat,
+  path: string,
+  schema: Schema,
+  options: { worker?: boolean } = {},
+): Promise<TableWriter> {
+  const useWorker = options.worker ?? format !== 'arrow';
+  if (!useWorker) return TableFileWriter.open(format, path, schema);
+  if (format === 'csv' || format === 'ndjson') return PooledTextWriter.open(format, path, schema);
+  const data: WriterWorkerData = { format, path, schemaIpc: tableToIPC(new Table(schema), 'stream') };
+  return new WorkerTableWriter(await startExportWorker(data));
+}
+
+class WorkerTableWriter implements TableWriter {
+  rows = 0;
+  bytes = 0;
+  private inFlight = 0;
+  private failure: Error | undefined;
+  private waiters: (() => void)[] = [];
+  private done?: { resolve: () => void; reject: (error: Error) => void };
+  private aborted?: () => void;
+
+  constructor(private readonly worker: Worker) {
+    this.worker.on('message', (message: FromWriter) => this.onMessage(message));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`The file writer stopped (exit code ${code}).`));
+      this.aborted?.();
+    });
+  }
+
+  private onMessage(message: FromWriter): void {
+    switch (message.type) {
+      case 'written':
+        this.inFlight--;
+        this.rows = message.rows;
+        this.bytes = message.bytes;
+        this.wake();
+        break;
+      case 'finished':
+        this.rows = message.rows;
+        this.bytes = message.bytes;
+        this.done?.resolve();
+        break;
+      case 'aborted':
+        this.aborted?.();
+        break;
+      case 'failed':
+        this.fail(new Error(message.message));
+        break;
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wake();
+    this.done?.reject(this.failure);
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private post(message: ToWriter, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  async write(batch: RecordBatch): Promise<void> {
+    while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    if (this.failure) throw this.failure;
+    const ipc = tableToIPC(new Table(batch), 'stream');
+    // Hand the buffer over instead of copying it when the bytes own their whole buffer.
+    const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength;
+    this.inFlight++;
+    this.post({ type: 'batch', ipc }, own ? [ipc.buffer as ArrayBuffer] : []);
+  }
+
+  async finish(): Promise<void> {
+    if (this.failure) throw this.failure;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.done = { resolve, reject };
+        this.post({ type: 'finish' });
+      });
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
+  async abort(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.aborted = resolve;
+      this.post({ type: 'abort' });
+      // A worker stuck in a long encode is not worth waiting for: its file is removed anyway.
+      setTimeout(resolve, 2000).unref();
+    });
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,130 @@
+import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { OutputFile } from './sinks/outputFile';
+import type { TableWriter } from './tableWriter';
+import { csvHeader } from './textRows';
+import { startExportWorker } from './workerLauncher';
+import type { FormatterWorkerData, FromFormatter } from './writerMessages';
+
+/** Formatters: text encoding is the slowest step of a CSV export, so it gets several cores. */
+function poolSize(): number {
+  return Math.max(2, Math.min(4, availableParallelism() - 1));
+}
+
+/**
+ * CSV and NDJSON: batches are formatted by a pool of worker threads in parallel and their
+ * text is written here strictly in the order the batches came in. At most two batches per
+ * formatter are in flight, so readers wait when formatting falls behind.
+ */
+export class PooledTextWriter implements TableWriter {
+  rows = 0;
+  private next = 0;
+  private nextToWrite = 0;
+  private inFlight = 0;
+  private readonly done = new Map<number, { rows: number; chunks: Uint8Array[] }>();
+  private writing: Promise<void> = Promise.resolve();
+  private failure: Error | undefined;
+  private waiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly file: OutputFile,
+    private readonly workers: Worker[],
+  ) {
+    for (const worker of workers) {
+      worker.on('message', (message: FromFormatter) => this.onMessage(message));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`A formatter stopped (exit code ${code}).`));
+      });
+    }
+  }
+
+  static async open(format: 'csv' | 'ndjson', path: string, schema: Schema): Promise<PooledTextWriter> {
+    const file = await OutputFile.create(path);
+    if (format === 'csv') await file.write([Buffer.from(csvHeader(schema), 'utf8')]);
+    const data: FormatterWorkerData = { format, schemaIpc: tableToIPC(new Table(schema), 'stream') };
+    const workers = await Promise.all(
+      Array.from({ length: poolSize() }, () => startExportWorker(data, 'formatWorker')),
+    );
+    return new PooledTextWriter(file, workers);
+  }
+
+  get bytes(): number {
+    return this.file.bytesWritten;
+  }
+
+  private onMessage(message: FromFormatter): void {
+    if ('error' in message) {
+      this.fail(new Error(message.error));
+      return;
+    }
+    this.done.set(message.seq, message);
+    // Text is written in batch order, whichever formatter finished first.
+    for (let ready = this.done.get(this.nextToWrite); ready; ready = this.done.get(this.nextToWrite)) {
+      const { rows, chunks } = ready;
+      this.done.delete(this.nextToWrite++);
+      this.writing = this.writing
+        .then(async () => {
+          if (this.failure) return;
+          await this.file.write(chunks);
+          this.rows += rows;
+          this.inFlight--;
+          this.wake();
+        })
+        .catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private async until(condition: () => boolean): Promise<void> {
+    while (!condition() && !this.failure) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  async write(batch: RecordBatch): Promise<void> {
+    await this.until(() => this.inFlight < 2 * this.workers.length);
+    const ipc = tableToIPC(new Table(batch), 'stream');
+    const seq = this.next++;
+    this.inFlight++;
+    const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength;
+    this.workers[seq % this.workers.length]?.postMessage(
+      { seq, ipc },
+      own ? [ipc.buffer as ArrayBuffer] : [],
+    );
+  }
+
+  async finish(): Promise<void> {
+    try {
+      await this.until(() => this.inFlight === 0);
+      await this.writing;
+      if (this.failure) throw this.failure;
+    } finally {
+      await this.stopWorkers();
+    }
+    await this.file.close(true);
+  }
+
+  async abort(): Promise<void> {
+    this.failure ??= new Error('The export was stopped.');
+    this.wake();
+    await this.stopWorkers();
+    await this.writing;
+    await this.file.close(false).catch(() => undefined);
+  }
+
+  private async stopWorkers(): Promise<void> {
+    for (const worker of this.workers) worker.removeAllListeners('exit');
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,35 @@
+import type { LocalFormat } from './exportFormats';
+
+/** What the encoder worker is started with. */
+export interface WriterWorkerData {
+  format: LocalFormat;
+  path: string;
+  /** The target schema as an Arrow IPC stream with no batches. */
+  schemaIpc: Uint8Array;
+}
+
+/** Main thread → worker. Each batch is one Arrow IPC stream (schema + one record batch). */
+export type ToWriter = { type: 'batch'; ipc: Uint8Array } | { type: 'finish' } | { type: 'abort' };
+
+/** Worker → main thread, one answer per message, in order. */
+export type FromWriter =
+  | { type: 'written'; rows: number; bytes: number }
+  | { type: 'finished'; rows: number; bytes: number }
+  | { type: 'aborted' }
+  | { type: 'failed'; message: string };
+
+/** What each text formatter worker of the pool is started with. */
+export interface FormatterWorkerData {
+  format: 'csv' | 'ndjson';
+  schemaIpc: Uint8Array;
+}
+
+/** Main thread → formatter: one batch (Arrow IPC stream) with its place in the output. */
+export interface ToFormatter {
+  seq: number;
+  ipc: Uint8Array;
+}
+
+/** Formatter → main thread: the encoded text of that batch (a few chunks), or why it failed. */
+export type FromFormatter =
+  { seq: number; rows: number; chunks: Uint8Array[] } | { seq: number; error: string };

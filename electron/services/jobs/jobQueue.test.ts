@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import { AppFailure, appError } from '../../../shared/contract/errors';
+import type { Job } from '../../../shared/contract/jobModel';
+import { JobQueue, type JobContext } from './jobQueue';
+
+function untilAborted(context: JobContext): Promise<string> {
+  return new Promise((_, reject) =>
+    context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }),
+  );
+}
+
+it('runs at most `concurrency` jobs, cancels with cleanup, and retries a cancelled job', async () => {
+  const published: Job[] = [];
+  const queue = new JobQueue((job) => published.push(job), { concurrency: 2, progressIntervalMs: 0 });
+  const cleaned: string[] = [];
+  const spec = (title: string) => ({
+    kind: 'download' as const,
+    title,
+    run: untilAborted,
+    cleanup: async () => void cleaned.push(title),
+  });
+  const a = queue.start(spec('a'));
+  const b = queue.start(spec('b'));
+  const c = queue.start(spec('c'));
+  expect(
+    queue
+      .list()
+      .map((j) => [j.title, j.status])
+      .sort(),
+  ).toEqual([
+    ['a', 'running'],
+    ['b', 'running'],
+    ['c', 'queued'],
+  ]);
+  queue.cancel(a.id);
+  expect((await queue.settled(a.id)).status).toBe('cancelled');
+  expect(cleaned).toEqual(['a']);
+  await expect.poll(() => queue.get(c.id).status).toBe('running');
+  const again = queue.retry(a.id);
+  expect(again.id).not.toBe(a.id);
+  expect(queue.get(again.id).status).toBe('queued');
+  for (const id of [b.id, c.id, again.id]) queue.cancel(id);
+  for (const id of [b.id, c.id, again.id]) expect((await queue.settled(id)).status).toBe('cancelled');
+  expect(published.some((j) => j.id === a.id && j.status === 'cancelled' && j.retryable)).toBe(true);
+});
+
+it('reports failures as data, progress with totals, and the overall fraction', async () => {
+  const queue = new JobQueue(() => undefined, { progressIntervalMs: 0 });
+  let release: () => void = () => undefined;
+  const running = queue.start({
+    kind: 'export',
+    title: 'half',
+    run: async ({ progress }) => {
+      progress({ rowsDone: 50, rowsTotal: 100, bytesDone: 10 });
+      await new Promise<void>((resolve) => (release = resolve));
+      return '/tmp/out.csv';
+    },
+  });
+  await expect.poll(() => queue.overallProgress()).toBe(0.5);
+  const failed = queue.start({
+    kind: 'download',
+    title: 'broken',
+    run: async () => {
+      throw new AppFailure(appError('forbidden', 'No data access.'));
+    },
+  });
+  const failure = await queue.settled(failed.id);
+  expect(failure.status).toBe('failed');
+  expect(failure.error?.message).toBe('No data access.');
+  expect(failure.retryable).toBe(true);
+  release();
+  const done = await queue.settled(running.id);
+  expect(done.output).toBe('/tmp/out.csv');
+  expect(queue.overallProgress()).toBeUndefined();
+  queue.dismiss(done.id);
+  expect(queue.list().map((j) => j.id)).toEqual([failed.id]);
+});

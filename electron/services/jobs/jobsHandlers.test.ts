@@ -1,0 +1,117 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/contract/errors';
+import type { Job } from '../../../shared/contract/jobModel';
+import { createPlainPorts } from '../../web/plainPorts';
+import { startExportTestKit, type ExportTestKit } from '../exports/exportTestKit';
+import { EventBus } from '../host/eventBus';
+import type { ServiceContext } from '../serviceContext';
+import { JobQueue } from './jobQueue';
+import { createJobsHandlers } from './jobsHandlers';
+
+let kit: ExportTestKit;
+let handlers: ReturnType<typeof createJobsHandlers>;
+let jobs: JobQueue;
+const taskbar: (number | undefined)[] = [];
+const call = { clientId: 'test' };
+
+beforeAll(async () => {
+  kit = await startExportTestKit();
+  const events = new EventBus();
+  const ports = {
+    ...createPlainPorts({
+      dataDir: kit.outDir,
+      downloadDir: join(kit.outDir, 'downloads'),
+      events: () => events,
+    }),
+    setTaskbarProgress: (fraction: number | undefined) => void taskbar.push(fraction),
+  };
+  jobs = new JobQueue((job) => events.emit('jobs.updated', job), { progressIntervalMs: 0 });
+  // Only the parts the jobs handlers use; the rest of the context belongs to other services.
+  const context = { api: kit.api, jobs, ports, events } as unknown as ServiceContext;
+  handlers = createJobsHandlers(context);
+});
+afterAll(async () => kit?.close());
+
+async function codeOf(promise: Promise<unknown> | unknown): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error instanceof AppFailure ? error.appError.code : 'unexpected';
+  }
+}
+
+it('describes a table, saves where the dialog pointed, and refuses other folders', async () => {
+  const info = await handlers.describeExport({ tableRef: 'demo.iris_species.iris' }, call);
+  expect(info).toMatchObject({ name: 'iris', numRows: 150, canDownload: true });
+  expect(info.variables.map((v) => v.name)).toContain('species');
+
+  const chosen = await handlers.chooseExportPath({ defaultName: 'iris.csv', format: 'csv' }, call);
+  if (!chosen) throw new Error('no destination');
+  expect(chosen).toEqual({ directory: join(kit.outDir, 'downloads'), fileName: 'iris.csv', exists: false });
+
+  const request = {
+    tableRef: 'demo.iris_species.iris',
+    title: 'iris',
+    format: 'csv' as const,
+    destination: { directory: chosen.directory, fileName: 'flowers.csv' },
+    overwrite: false,
+  };
+  expect(
+    await codeOf(
+      handlers.startExport({ ...request, destination: { directory: kit.outDir, fileName: 'x.csv' } }, call),
+    ),
+  ).toBe('invalid_request');
+  expect(
+    await codeOf(
+      handlers.startExport(
+        { ...request, destination: { ...request.destination, fileName: '../x.csv' } },
+        call,
+      ),
+    ),
+  ).toBe('bad_input');
+
+  const job: Job = await handlers.startExport(request, call);
+  expect(job.kind).toBe('download');
+  const done = await jobs.settled(job.id);
+  expect(done.status).toBe('succeeded');
+  expect(done.output).toBe(join(chosen.directory, 'flowers.csv'));
+  expect((await readFile(join(chosen.directory, 'flowers.csv'), 'utf8')).split('\n')).toHaveLength(152);
+  expect(taskbar.at(-1)).toBeUndefined();
+  expect(taskbar.some((f) => f !== undefined)).toBe(true);
+
+  expect((await handlers.checkExportPath(request.destination, call)).exists).toBe(true);
+  expect(await codeOf(handlers.startExport(request, call))).toBe('conflict');
+});
+
+it('says why a table cannot be downloaded instead of failing later', async () => {
+  for (const tableRef of ['demo.restricted_metadata.records', 'demo.restricted_overview.records']) {
+    const info = await handlers.describeExport({ tableRef }, call);
+    expect(info.canDownload).toBe(false);
+    expect(info.cannotDownloadReason).toMatch(/access/);
+  }
+});
+
+it('a server export of a format the server cannot make fails as a retryable job, leaving no file', async () => {
+  const chosen = await handlers.chooseExportPath({ defaultName: 'iris.dta', format: 'dta' }, call);
+  if (!chosen) throw new Error('no destination');
+  await writeFile(join(chosen.directory, 'keep.txt'), 'x');
+  const job = await handlers.startExport(
+    {
+      tableRef: 'demo.iris_species.iris',
+      title: 'iris stata',
+      format: 'dta',
+      destination: chosen,
+      overwrite: false,
+    },
+    call,
+  );
+  expect(job.kind).toBe('export');
+  const done = await jobs.settled(job.id);
+  expect(done.status).toBe('failed');
+  expect(done.retryable).toBe(true);
+  expect(done.error?.message).toMatch(/dta/);
+  expect((await handlers.checkExportPath(chosen, call)).exists).toBe(false);
+});

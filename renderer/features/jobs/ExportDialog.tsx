@@ -1,0 +1,230 @@
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../shared/contract/errors';
+import {
+  exportFormatDetails,
+  exportFormats,
+  type ExportFormat,
+  type ExportTableInfo,
+} from '../../../shared/contract/exportModel';
+import { client } from '../../app/client';
+import { toAppError } from '../../app/errorText';
+import { ColumnPicker } from './ColumnPicker';
+import { defaultFileName } from './exportNaming';
+import { useJobsView } from './jobsStore';
+import { useExportDestination } from './useExportDestination';
+import { useDelayed } from './useDelayed';
+
+interface Props {
+  tableRef: string;
+  tableName: string;
+  selectedVariables?: string[];
+  onClose(): void;
+}
+
+const numbers = new Intl.NumberFormat();
+
+/** Format, columns, row limit and destination for one table; starts a job and shows it in the jobs panel. */
+export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }: Props) {
+  const [info, setInfo] = useState<ExportTableInfo>();
+  const [loadError, setLoadError] = useState<AppError>();
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [limitRows, setLimitRows] = useState(false);
+  const [maxRows, setMaxRows] = useState('1000');
+  const [replace, setReplace] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<AppError>();
+  const destination = useExportDestination();
+  const showSpinner = useDelayed(!info && !loadError);
+  // The preview's choice is taken once, when the dialog opens.
+  const [initialSelection] = useState(selectedVariables);
+
+  useEffect(() => {
+    let live = true;
+    client()
+      .jobs.describeExport({ tableRef })
+      .then(
+        (described) => {
+          if (!live) return;
+          setInfo(described);
+          const all = described.variables.map((v) => v.name);
+          const wanted = new Set((initialSelection ?? []).map((n) => n.toLowerCase()));
+          setChosen(new Set(wanted.size ? all.filter((n) => wanted.has(n.toLowerCase())) : all));
+        },
+        (failure: unknown) => live && setLoadError(toAppError(failure)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [tableRef, initialSelection]);
+
+  const rowLimit = limitRows ? Number(maxRows) : undefined;
+  const rowLimitValid = rowLimit === undefined || (Number.isInteger(rowLimit) && rowLimit > 0);
+  const ready =
+    info?.canDownload &&
+    chosen.size > 0 &&
+    rowLimitValid &&
+    destination.directory &&
+    destination.fileName.trim() &&
+    (!destination.exists || replace) &&
+    !starting;
+
+  async function start() {
+    if (!info || !destination.directory) return;
+    setStarting(true);
+    setStartError(undefined);
+    try {
+      const all = chosen.size === info.variables.length;
+      await client().jobs.startExport({
+        tableRef,
+        title: `${tableName} → ${destination.fileName.trim()}`,
+        format,
+        selectedVariables: all ? undefined : info.variables.map((v) => v.name).filter((n) => chosen.has(n)),
+        maxRows: rowLimit,
+        destination: { directory: destination.directory, fileName: destination.fileName.trim() },
+        overwrite: destination.exists && replace,
+      });
+      onClose();
+      useJobsView.getState().openPanel();
+    } catch (failure) {
+      setStartError(toAppError(failure));
+      setStarting(false);
+    }
+  }
+
+  return (
+    <div className="export-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
+        <h2 id="export-title">Export {tableName}</h2>
+        {loadError ? <ErrorLine error={loadError} /> : null}
+        {!info && !loadError && showSpinner ? (
+          <p className="muted" role="status">
+            Loading table…
+          </p>
+        ) : null}
+        {info && !info.canDownload ? (
+          <p className="export-blocked" role="alert">
+            {info.cannotDownloadReason ?? 'This table cannot be downloaded.'}
+          </p>
+        ) : null}
+        {info?.canDownload ? (
+          <form
+            className="export-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (ready) void start();
+            }}
+          >
+            <p className="muted">
+              {numbers.format(info.numRows)} rows · {info.variables.length} columns
+            </p>
+            <label className="export-field">
+              Format
+              <select
+                value={format}
+                autoFocus
+                onChange={(event) => {
+                  const next = event.target.value as ExportFormat;
+                  destination.changeFormat(format, next);
+                  setFormat(next);
+                }}
+              >
+                {exportFormats.map((f) => (
+                  <option key={f} value={f}>
+                    {exportFormatDetails[f].label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {exportFormatDetails[format].madeBy === 'server' ? (
+              <p className="muted export-note">
+                Redivis prepares this format on its servers; large exports may arrive as a folder of parts.
+              </p>
+            ) : null}
+            <ColumnPicker variables={info.variables} chosen={chosen} onChange={setChosen} />
+            <div className="export-row">
+              <label>
+                <input type="checkbox" checked={limitRows} onChange={(e) => setLimitRows(e.target.checked)} />{' '}
+                Limit rows
+              </label>
+              {limitRows ? (
+                <label className="export-field inline">
+                  Maximum rows
+                  <input
+                    type="number"
+                    min={1}
+                    step={1}
+                    value={maxRows}
+                    aria-invalid={!rowLimitValid}
+                    onChange={(e) => setMaxRows(e.target.value)}
+                  />
+                </label>
+              ) : null}
+            </div>
+            <div className="export-destination">
+              <button
+                type="button"
+                onClick={() => void destination.choose(defaultFileName(tableName, format), format)}
+              >
+                {destination.directory ? 'Change location…' : 'Choose location…'}
+              </button>
+              {destination.directory ? (
+                <>
+                  <div className="muted export-folder" title={destination.directory}>
+                    Folder: {destination.directory}
+                  </div>
+                  <label className="export-field">
+                    File name
+                    <input
+                      value={destination.fileName}
+                      onChange={(e) => {
+                        setReplace(false);
+                        destination.setFileName(e.target.value);
+                      }}
+                    />
+                  </label>
+                </>
+              ) : null}
+              {destination.exists ? (
+                <label className="export-replace">
+                  <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> A
+                  file with this name exists. Replace it
+                </label>
+              ) : null}
+              {destination.error ? <ErrorLine error={destination.error} /> : null}
+            </div>
+            {startError ? <ErrorLine error={startError} /> : null}
+            <div className="export-buttons">
+              <button type="button" onClick={onClose}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={!ready}>
+                Export
+              </button>
+            </div>
+          </form>
+        ) : (
+          <div className="export-buttons">
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ErrorLine({ error }: { error: AppError }) {
+  return (
+    <div className="export-error" role="alert">
+      {error.message}
+      {error.detail ? (
+        <details>
+          <summary>Details</summary>
+          <span className="muted">{error.detail}</span>
+        </details>
+      ) : null}
+    </div>
+  );
+}
