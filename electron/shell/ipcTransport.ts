@@ -32,3 +32,13 @@ export function attachWindowEvents(bus: EventBus, windows: () => WebContents[]):
     }
   });
 }
+
+/** Tells services when a window's page goes away (closed, crashed or reloaded). */
+export function watchWindowClient(contents: WebContents, bus: EventBus): void {
+  const clientId = String(contents.id);
+  contents.on('destroyed', () => bus.clientGone(clientId));
+  contents.on('render-process-gone', () => bus.clientGone(clientId));
+  contents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) bus.clientGone(clientId);
+  });
+}

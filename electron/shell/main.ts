@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createServices } from '../services/createServices';
 import { installAppMenu } from './appMenu';
 import { createElectronPorts } from './electronPorts';
-import { attachWindowEvents, registerIpcHandlers } from './ipcTransport';
+import { attachWindowEvents, registerIpcHandlers, watchWindowClient } from './ipcTransport';
 import { createMainWindow, installContentSecurityPolicy } from './mainWindow';
 import { openExternalSafely } from './openExternal';
 import { createSafeStorageSecrets } from './safeStorageSecrets';
@@ -62,6 +62,7 @@ function main(): void {
     window = createMainWindow(state, join(__dirname, '../preload/index.js'), (url) =>
       openExternalSafely(url, extraOrigins()),
     );
+    watchWindowClient(window.webContents, services.events);
     const remember = () => {
       if (!window || window.isDestroyed()) return;
       const saved: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };

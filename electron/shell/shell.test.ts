@@ -11,10 +11,16 @@ const electron = vi.hoisted(() => {
     exposed,
     getWindowOpenHandler: () => windowOpenHandler,
     ipcMain: {
-      handle: vi.fn((name: string, fn: (event: unknown, params: unknown) => Promise<unknown>) => handlers.set(name, fn)),
+      handle: vi.fn((name: string, fn: (event: unknown, params: unknown) => Promise<unknown>) =>
+        handlers.set(name, fn),
+      ),
       removeHandler: vi.fn((name: string) => handlers.delete(name)),
     },
-    ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: 'pong' })), on: vi.fn(), removeListener: vi.fn() },
+    ipcRenderer: {
+      invoke: vi.fn(async () => ({ ok: true, value: 'pong' })),
+      on: vi.fn(),
+      removeListener: vi.fn(),
+    },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => (exposed[key] = api)) },
     shell: { openExternal: vi.fn(async () => undefined) },
     BrowserWindow: vi.fn(function (this: Record<string, unknown>, options: unknown) {
@@ -22,7 +28,9 @@ const electron = vi.hoisted(() => {
       this.maximize = vi.fn();
       this.once = vi.fn();
       this.webContents = {
-        on: vi.fn((name: string, fn: (event: { preventDefault: () => void }) => void) => windowEvents.set(name, fn)),
+        on: vi.fn((name: string, fn: (event: { preventDefault: () => void }) => void) =>
+          windowEvents.set(name, fn),
+        ),
         setWindowOpenHandler: vi.fn((fn: (details: { url: string }) => { action: string }) => {
           windowOpenHandler = fn;
         }),
@@ -36,7 +44,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 import { buildMenuTemplate, installAppMenu } from './appMenu';
-import { attachWindowEvents, registerIpcHandlers } from './ipcTransport';
+import { attachWindowEvents, registerIpcHandlers, watchWindowClient } from './ipcTransport';
 import { createMainWindow, installContentSecurityPolicy, mainWindowOptions } from './mainWindow';
 import { openExternalSafely } from './openExternal';
 import { defaultWindowState, restoreWindowState } from './windowState';
@@ -50,7 +58,13 @@ const rendererUrl = 'file:///opt/redivis/resources/app.asar/out/renderer/index.h
 function fakeHandlers(): ChannelHandlers {
   return {
     app: {
-      info: () => ({ name: 'Redivis Desktop', version: '1.2.3', mode: 'electron', platform: 'linux', versions: {} }),
+      info: () => ({
+        name: 'Redivis Desktop',
+        version: '1.2.3',
+        mode: 'electron',
+        platform: 'linux',
+        versions: {},
+      }),
       openExternal: () => undefined,
     },
     session: {},
@@ -129,9 +143,15 @@ describe('IPC transport', () => {
     registerIpcHandlers(fakeHandlers(), rendererUrl);
     const info = electron.handlers.get('app.info');
     const trusted = { senderFrame: { url: rendererUrl }, sender: { id: 1 } };
-    await expect(info?.(trusted, undefined)).resolves.toMatchObject({ ok: true, value: { version: '1.2.3' } });
+    await expect(info?.(trusted, undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { version: '1.2.3' },
+    });
     const foreign = { senderFrame: { url: 'https://evil.example/' }, sender: { id: 2 } };
-    await expect(info?.(foreign, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(info?.(foreign, undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const open = electron.handlers.get('app.openExternal');
     await expect(open?.(trusted, { url: 42 })).resolves.toMatchObject({
       ok: false,
@@ -148,6 +168,25 @@ describe('IPC transport', () => {
     bus.emit('app.notice', { level: 'info', message: 'only b' }, '2');
     expect(a.send).toHaveBeenCalledTimes(1);
     expect(b.send).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('window lifecycle', () => {
+  it('reports a window whose page is closed, crashed or reloaded', () => {
+    const listeners = new Map<string, (details?: unknown) => void>();
+    const contents = {
+      id: 7,
+      on: (name: string, fn: (details?: unknown) => void) => listeners.set(name, fn),
+    };
+    const bus = new EventBus();
+    const gone: string[] = [];
+    bus.onClientGone((id) => gone.push(id));
+    watchWindowClient(contents as never, bus);
+    listeners.get('did-start-navigation')?.({ isMainFrame: true, isSameDocument: true });
+    expect(gone).toEqual([]);
+    listeners.get('did-start-navigation')?.({ isMainFrame: true, isSameDocument: false });
+    listeners.get('destroyed')?.();
+    expect(gone).toEqual(['7', '7']);
   });
 });
 
@@ -180,8 +219,10 @@ describe('external links', () => {
 
 describe('application menu', () => {
   it('uses the standard roles on every platform', () => {
-    const roles = (platform: NodeJS.Platform) => JSON.stringify(buildMenuTemplate(platform, 'Redivis Desktop'));
-    for (const role of ['editMenu', 'viewMenu', 'windowMenu', 'fileMenu']) expect(roles('linux')).toContain(role);
+    const roles = (platform: NodeJS.Platform) =>
+      JSON.stringify(buildMenuTemplate(platform, 'Redivis Desktop'));
+    for (const role of ['editMenu', 'viewMenu', 'windowMenu', 'fileMenu'])
+      expect(roles('linux')).toContain(role);
     expect(roles('darwin')).toContain('hideOthers');
     installAppMenu('linux', 'Redivis Desktop');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();

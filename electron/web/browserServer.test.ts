@@ -12,7 +12,11 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rd-browser-'));
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>Redivis Desktop</title>');
-  app = await startBrowserApp({ dataDir: join(dir, 'data'), staticDir: dir, apiEndpoint: 'http://127.0.0.1:9/api/v1' });
+  app = await startBrowserApp({
+    dataDir: join(dir, 'data'),
+    staticDir: dir,
+    apiEndpoint: 'http://127.0.0.1:9/api/v1',
+  });
 });
 
 afterAll(async () => {
@@ -51,8 +55,12 @@ describe('browser mode server', () => {
   it('refuses requests without the secret, with a wrong one, or from a foreign origin', async () => {
     expect((await fetch(app.server.origin)).status).toBe(403);
     expect((await fetch(`${app.server.origin}/?key=nope`)).status).toBe(403);
-    expect((await fetch(app.server.origin, { headers: { Cookie: 'redivis_desktop_key=nope' } })).status).toBe(403);
-    const foreign = await fetch(app.server.origin, { headers: { Cookie: cookie(), Origin: 'https://evil.example' } });
+    expect((await fetch(app.server.origin, { headers: { Cookie: 'redivis_desktop_key=nope' } })).status).toBe(
+      403,
+    );
+    const foreign = await fetch(app.server.origin, {
+      headers: { Cookie: cookie(), Origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
     const ok = await fetch(app.server.origin, { headers: { Cookie: cookie() } });
     expect(ok.status).toBe(200);
@@ -62,8 +70,10 @@ describe('browser mode server', () => {
   it('refuses a Host header naming another server (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const req = request(app.server.origin, { headers: { Host: 'attacker.example', Cookie: cookie() } }, (res) =>
-        resolve(res.statusCode ?? 0),
+      const req = request(
+        app.server.origin,
+        { headers: { Host: 'attacker.example', Cookie: cookie() } },
+        (res) => resolve(res.statusCode ?? 0),
       );
       req.end();
     });
@@ -74,14 +84,21 @@ describe('browser mode server', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port: new URL(app.server.origin).port, path: '/../../etc/passwd', headers: { Cookie: cookie() } },
+        {
+          host: '127.0.0.1',
+          port: new URL(app.server.origin).port,
+          path: '/../../etc/passwd',
+          headers: { Cookie: cookie() },
+        },
         (res) => resolve(res.statusCode ?? 0),
       );
       req.end();
     });
     expect([200, 400]).toContain(status);
     if (status === 200) {
-      const body = await fetch(`${app.server.origin}/%2e%2e/%2e%2e/etc/passwd`, { headers: { Cookie: cookie() } });
+      const body = await fetch(`${app.server.origin}/%2e%2e/%2e%2e/etc/passwd`, {
+        headers: { Cookie: cookie() },
+      });
       expect(await body.text()).not.toContain('root:');
     }
   });
@@ -108,8 +125,19 @@ describe('browser mode server', () => {
       ),
     );
     app.services.events.emit('app.openUrl', { url: 'http://127.0.0.1:1/x' });
-    expect(await received).toEqual({ type: 'event', event: 'app.openUrl', payload: { url: 'http://127.0.0.1:1/x' } });
+    expect(await received).toEqual({
+      type: 'event',
+      event: 'app.openUrl',
+      payload: { url: 'http://127.0.0.1:1/x' },
+    });
     socket.close();
+  });
+
+  it('tells services when a page disconnects, so its streams stop', async () => {
+    const socket = await connect({ Cookie: cookie(), Origin: app.server.origin });
+    const gone = new Promise<string>((resolve) => app.services.events.onClientGone(resolve));
+    socket.close();
+    expect(await gone).toMatch(/^ws-\d+$/);
   });
 
   it('closes connections that send malformed frames', async () => {

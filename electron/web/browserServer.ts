@@ -84,7 +84,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     wss.handleUpgrade(request, socket, head, (ws) => {
       const clientId = `ws-${nextClient++}`;
       sockets.set(clientId, ws);
-      ws.on('close', () => sockets.delete(clientId));
+      ws.on('close', () => {
+        sockets.delete(clientId);
+        options.services.events.clientGone(clientId);
+      });
       serveConnection(ws, options.services.handlers, clientId);
     });
   });

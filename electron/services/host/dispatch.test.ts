@@ -6,7 +6,13 @@ import type { ChannelHandlers } from './handlers';
 function handlers(openExternal: (params: { url: string }) => unknown): ChannelHandlers {
   return {
     app: {
-      info: () => ({ name: 'Redivis Desktop', version: '1', mode: 'browser', platform: 'linux', versions: {} }),
+      info: () => ({
+        name: 'Redivis Desktop',
+        version: '1',
+        mode: 'browser',
+        platform: 'linux',
+        versions: {},
+      }),
       openExternal,
     },
   } as unknown as ChannelHandlers;
@@ -48,7 +54,10 @@ describe('dispatch', () => {
       { url: 'https://x' },
       context,
     );
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'internal', message: 'Something went wrong inside the app.' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside the app.' },
+    });
     spy.mockRestore();
   });
 

@@ -9,10 +9,21 @@ export type EventSink = (event: EventName, payload: unknown, clientId?: string) 
  */
 export class EventBus {
   private sinks = new Set<EventSink>();
+  private goneListeners = new Set<(clientId: string) => void>();
 
   attach(sink: EventSink): () => void {
     this.sinks.add(sink);
     return () => this.sinks.delete(sink);
+  }
+
+  /** A window closed or reloaded, or a WebSocket dropped: its streams can stop. */
+  clientGone(clientId: string): void {
+    for (const listener of this.goneListeners) listener(clientId);
+  }
+
+  onClientGone(listener: (clientId: string) => void): () => void {
+    this.goneListeners.add(listener);
+    return () => this.goneListeners.delete(listener);
   }
 
   /** Sends to one client when `clientId` is given, else to every client. */

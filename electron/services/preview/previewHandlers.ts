@@ -9,6 +9,7 @@ export function createPreviewHandlers(
   service = new PreviewService({ api: context.api, events: context.events }),
 ): ChannelHandlers['preview'] {
   const settings = new PreviewSettings(context.settings);
+  context.events.onClientGone((clientId) => void service.cancelClient(clientId));
   return {
     start: (params, { clientId }) => service.start(params, clientId),
     cancel: ({ previewId }, { clientId }) => service.cancel(previewId, clientId),

@@ -83,6 +83,13 @@ export class PreviewService {
     await entry.done;
   }
 
+  /** Stops every preview of a window that went away (closed, reloaded, disconnected). */
+  async cancelClient(clientId: string): Promise<void> {
+    const entries = [...this.active.values()].filter((entry) => entry.clientId === clientId);
+    entries.forEach((entry) => entry.controller.abort());
+    await Promise.all(entries.map((entry) => entry.done));
+  }
+
   /** Cancels everything (app shutdown, tests). */
   async dispose(): Promise<void> {
     const entries = [...this.active.values()];

@@ -1,10 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/appChannels';
 import { client } from '../../app/client';
+import { useNavigation } from './navigationStore';
 
 /** The start page: what the app does and how to get going. */
 export function HomePage() {
   const [info, setInfo] = useState<AppInfo | undefined>();
+  const land = useNavigation((state) => state.land);
+  useEffect(() => {
+    // On the local demo server, a newcomer starts in the demo organization.
+    void client()
+      .session.status()
+      .then(({ session, servers }) => {
+        const onDemo = servers.some((server) => server.kind === 'demo' && server.apiBase === session?.server);
+        if (onDemo) land({ kind: 'owner', owner: 'demo', ownerKind: 'organization' });
+      })
+      .catch(() => undefined);
+  }, [land]);
   useEffect(() => {
     void client()
       .app.info()

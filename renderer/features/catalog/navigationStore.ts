@@ -17,6 +17,8 @@ interface NavigationState {
   goForward(): void;
   /** Back to the start with no history, e.g. after switching accounts. */
   reset(): void;
+  /** Replaces the untouched start page (no history yet) with another first page. */
+  land(route: Route): void;
 }
 
 /** A stable string for a route: React keys and per-page view state use it. */
@@ -59,4 +61,10 @@ export const useNavigation = create<NavigationState>((set) => ({
       return { current: next, back: [...state.back, state.current], forward: rest };
     }),
   reset: () => set({ current: { kind: 'home' }, back: [], forward: [] }),
+  land: (route) =>
+    set((state) =>
+      state.current.kind === 'home' && state.back.length === 0 && state.forward.length === 0
+        ? { current: route }
+        : state,
+    ),
 }));
