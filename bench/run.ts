@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     } catch (error) {
       rows.push({
         bench: benchmark.name,
-        result: { name: 'FAILED', value: NaN, unit: '', note: error instanceof Error ? error.message : String(error) },
+        result: {
+          name: 'FAILED',
+          value: NaN,
+          unit: '',
+          note: error instanceof Error ? error.message : String(error),
+        },
       });
     }
   }
@@ -29,7 +34,9 @@ async function main(): Promise<void> {
     benchmark: bench,
     measure: result.name,
     value: Number.isFinite(result.value) ? `${result.value.toFixed(1)} ${result.unit}` : 'n/a',
-    baseline: result.baseline ? `${result.baseline.name}: ${result.baseline.value.toFixed(1)} ${result.unit}` : '',
+    baseline: result.baseline
+      ? `${result.baseline.name}: ${result.baseline.value.toFixed(1)} ${result.unit}`
+      : '',
     ratio: result.ratio !== undefined ? result.ratio.toFixed(2) : '',
     target: result.target ?? '',
     note: result.note ?? '',

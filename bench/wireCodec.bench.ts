@@ -15,7 +15,9 @@ const benchmark: Benchmark = {
     const bytes = tableToIPC(tableFromArrays({ ids, values }), 'stream');
     const mb = bytes.byteLength / 1e6;
     const copy = await medianMs(7, () => new Uint8Array(bytes));
-    const codec = await medianMs(7, () => decodeMessage(encodeMessage({ type: 'event', payload: { batch: bytes } })));
+    const codec = await medianMs(7, () =>
+      decodeMessage(encodeMessage({ type: 'event', payload: { batch: bytes } })),
+    );
     return [
       {
         name: 'encode+decode an Arrow batch',

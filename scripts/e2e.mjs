@@ -1,6 +1,7 @@
 // Runs the Playwright end-to-end tests in browser mode against system Chromium. Never skips
 // silently: without a Chromium it fails and says how to get one.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRenderer } from './buildRenderer.mjs';
@@ -31,4 +32,13 @@ const result = spawnSync(
     env: { ...process.env, CHROMIUM_PATH: chromium, RENDERER_DIR: rendererDir },
   },
 );
+const electronPath = join(root, 'node_modules/electron/path.txt');
+if (
+  !existsSync(electronPath) ||
+  !existsSync(join(root, 'node_modules/electron/dist', readFileSync(electronPath, 'utf8')))
+) {
+  console.log(
+    'Electron e2e spec skipped: the Electron binary is not installed here (it is downloaded on first run, which needs internet).',
+  );
+}
 process.exit(result.status ?? 1);
