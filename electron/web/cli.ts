@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startBrowserApp } from './browserApp';
+import { fileStagingRoutes } from './fileStaging';
 
 /**
  * `npm start` in browser mode: the same services and renderer as the desktop app, served on
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     apiToken: process.env.REDIVIS_API_TOKEN,
     demoApiEndpoint: demoEndpoint,
     port: values.port ? Number(values.port) : undefined,
+    localRoutes: fileStagingRoutes,
   });
   console.log(
     `Redivis Desktop (browser mode) is running. Open this address in your browser:\n\n  ${app.url}\n`,

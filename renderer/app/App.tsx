@@ -3,9 +3,11 @@ import { client } from './client';
 import { ErrorBoundary } from './ErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { SessionGate } from '../features/session/SessionGate';
+import { AccountMenu } from '../features/session/AccountMenu';
 import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
 import { CatalogMain } from '../features/catalog/CatalogMain';
 import { DropOverlay } from '../features/uploads/DropOverlay';
+import { UploadsPanel } from '../features/uploads/UploadsPanel';
 
 /** The main layout: sidebar, main pane, status bar; sign-in first when signed out. */
 export function App() {
@@ -22,6 +24,9 @@ export function App() {
           <div className="workspace">
             <aside className="sidebar" aria-label="Catalog">
               <ErrorBoundary>
+                <AccountMenu />
+              </ErrorBoundary>
+              <ErrorBoundary>
                 <CatalogSidebar />
               </ErrorBoundary>
             </aside>
@@ -32,6 +37,7 @@ export function App() {
             </main>
           </div>
           <DropOverlay />
+          <UploadsPanel />
         </SessionGate>
         <StatusBar />
       </div>

@@ -1,7 +1,60 @@
+import { join } from 'node:path';
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
+import { Destinations } from './destinations';
+import { inspectFiles } from './inspectFiles';
+import { nextTableRef, parseTableRef } from './redivisRefs';
+import { StagingArea } from './stagingArea';
+import { defaultTransferSettings, type TransferSettings } from './transferSettings';
+import { uploadJobSpec } from './uploadJob';
+import { uploadHeadersFor } from './uploadAuth';
+import { UploadRecords } from './uploadRecords';
 
-export function createUploadsHandlers(context: ServiceContext): ChannelHandlers['uploads'] {
-  void context;
-  return {};
+/** Where browser mode stages dropped files before they are uploaded. */
+export function stagingAreaFor(dataDir: string): StagingArea {
+  return new StagingArea(join(dataDir, 'staging'));
+}
+
+/** Implements the uploads channels; uploads themselves run as jobs in the shared job queue. */
+export function createUploadsHandlers(
+  context: ServiceContext,
+  overrides: { settings?: Partial<TransferSettings> } = {},
+): ChannelHandlers['uploads'] {
+  const settings = { ...defaultTransferSettings, ...overrides.settings };
+  const staging = stagingAreaFor(context.config.dataDir);
+  const destinations = new Destinations(context.api);
+  const records = new UploadRecords(context.api);
+  const uploadHeaders = async (url: string) =>
+    uploadHeadersFor(context.api.baseUrl(), url, await context.session.accessToken());
+  return {
+    inspect: ({ sources }) => inspectFiles(sources, staging),
+    destination: ({ ref, kind }) => destinations.describe(ref, kind),
+    editableDatasets: () => destinations.editable(),
+    createNextVersion: ({ datasetRef }) => destinations.createNextVersion(datasetRef),
+    release: ({ datasetRef, releaseNotes }) => destinations.release(datasetRef, releaseNotes),
+    unrelease: ({ datasetRef }) => destinations.unrelease(datasetRef),
+    exists: ({ tableRef, name }) => {
+      const parts = parseTableRef(tableRef);
+      return records.exists(nextTableRef(parts.datasetRef, parts.tableName), name);
+    },
+    start: (params) => {
+      const target =
+        params.into.kind === 'table' ? parseTableRef(params.into.tableRef).tableName : params.into.tableName;
+      const fileName =
+        params.name ?? (params.source.kind === 'path' ? params.source.path.split(/[\\/]/).pop() : 'file');
+      let jobId = '';
+      const job = context.jobs.start(
+        uploadJobSpec(params, `Upload ${fileName} to ${target}`, {
+          records,
+          destinations,
+          staging,
+          settings,
+          uploadHeaders,
+          finished: (event) => context.events.emit('uploads.finished', { ...event, jobId }),
+        }),
+      );
+      jobId = job.id;
+      return job;
+    },
+  };
 }
