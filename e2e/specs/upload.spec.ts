@@ -1,4 +1,5 @@
 import { test, expect } from '../fixtures/appFixture';
+import { CatalogPage } from '../pages/catalogPage';
 import { UploadPage } from '../pages/uploadPage';
 
 /** A CSV of survey answers large enough to show progress, small enough to stay quick. */
@@ -34,10 +35,10 @@ test.describe('drag-and-drop uploads', () => {
       'Imported 3,000 rows. survey_responses now has 3,005 rows.',
     );
 
-    // The table page shows the new row count once it is opened again.
-    await uploads.open('demo_user.my_uploads:next.documents', 'documents');
-    await uploads.open('demo_user.my_uploads:next.survey_responses', 'survey_responses');
+    // The table page on screen catches up by itself: new row count and the new rows in the preview.
     await expect(appPage.getByRole('definition').filter({ hasText: /^3,005$/ })).toBeVisible();
+    await expect(appPage.getByText('3,005 of 3,005 rows')).toBeVisible();
+    await expect(appPage.getByRole('gridcell', { name: 'answer 100', exact: true })).toBeVisible();
   });
 
   test('a file dropped on no page asks where, and a name conflict offers replace, keep both or skip', async ({
@@ -110,4 +111,15 @@ test.describe('drag-and-drop uploads', () => {
     await expect(uploads.dialog.getByRole('button', { name: 'Release version…' })).toBeVisible();
     await expect(uploads.uploadButton).toBeEnabled();
   });
+});
+
+test('a dataset without an unreleased version offers to create one on its page', async ({ appPage }) => {
+  const catalog = new CatalogPage(appPage);
+  await catalog.goTo('demo_user.scratch');
+  await expect(catalog.heading('Scratch')).toBeVisible();
+  const versions = appPage.getByRole('region', { name: 'Versions' });
+  await expect(versions).toContainText('Scratch has no unreleased version');
+  await versions.getByRole('button', { name: 'Create next version' }).click();
+  await expect(versions).toContainText('Uploads go into the unreleased version of Scratch');
+  await expect(versions.getByRole('button', { name: 'Release version…' })).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import type { DatasetDetail } from '../../../shared/contract/catalogModel';
 import { versionOfRef } from '../../../shared/contract/catalogReference';
 import { client } from '../../app/client';
+import { DatasetVersions } from '../uploads/DatasetVersions';
 import { UploadButton } from '../uploads/UploadButton';
 import { Breadcrumbs } from './Breadcrumbs';
 import {
@@ -32,7 +33,15 @@ export function DatasetPage({ datasetRef }: { datasetRef: string }) {
       </div>
     );
   }
-  return <DatasetView dataset={dataset.value} datasetRef={datasetRef} loadId={loadId} refresh={refresh} />;
+  return (
+    <DatasetView
+      dataset={dataset.value}
+      datasetRef={datasetRef}
+      loadId={loadId}
+      refresh={refresh}
+      onVersionsChanged={dataset.reload}
+    />
+  );
 }
 
 function DatasetView({
@@ -40,11 +49,13 @@ function DatasetView({
   datasetRef,
   loadId,
   refresh,
+  onVersionsChanged,
 }: {
   dataset: DatasetDetail;
   datasetRef: string;
   loadId: string;
   refresh: number;
+  onVersionsChanged(): void;
 }) {
   const { owner, version } = dataset;
   const unreleased = version !== null && !version.isReleased;
@@ -77,6 +88,7 @@ function DatasetView({
           ) : null}
         </div>
       </header>
+      <DatasetVersions datasetRef={dataset.baseRef} onChanged={onVersionsChanged} />
       {explanation ? (
         <p className="access-notice" role="note">
           {explanation}

@@ -129,7 +129,8 @@ function TableView({ table, loadId, refresh }: { table: TableDetail; loadId: str
       </dl>
       {rowsReadable ? (
         <div className="preview-section">
-          <TablePreview tableRef={table.ref} />
+          {/* Remounted after an upload finishes, so new rows show at once. */}
+          <TablePreview key={`${table.ref}#${refresh}`} tableRef={table.ref} />
         </div>
       ) : null}
       {canReadVariables(table.accessLevel) ? (
