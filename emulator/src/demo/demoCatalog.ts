@@ -1,6 +1,6 @@
 /**
  * The fixed demo catalog. Names here are part of the emulator's public surface: tests and
- * docs refer to them (see docs/emulator.md).
+ * the README refers to them (see "The local demo server").
  */
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
