@@ -66,16 +66,5 @@ export function useLoad<T>(
   return { ...state, reload };
 }
 
-/** True once `active` has stayed true for `delayMs`: quick loads never flash a spinner. */
-export function useDelayedFlag(active: boolean, delayMs = 300): boolean {
-  const [elapsed, setElapsed] = useState(false);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setTimeout(() => setElapsed(true), delayMs);
-    return () => {
-      clearTimeout(timer);
-      setElapsed(false);
-    };
-  }, [active, delayMs]);
-  return active && elapsed;
-}
+/** Kept under the catalog's name; the one implementation lives in app/useDelayed. */
+export { useDelayed as useDelayedFlag } from '../../app/useDelayed';

@@ -12,7 +12,7 @@ import { ColumnPicker } from './ColumnPicker';
 import { defaultFileName } from './exportNaming';
 import { useJobsView } from './jobsStore';
 import { useExportDestination } from './useExportDestination';
-import { useDelayed } from './useDelayed';
+import { useDelayed } from '../../app/useDelayed';
 
 interface Props {
   tableRef: string;

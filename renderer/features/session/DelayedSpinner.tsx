@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useDelayed } from '../../app/useDelayed';
 
 /** A spinner that appears only when waiting lasts longer than ~300 ms, so quick steps don't flicker. */
 export function DelayedSpinner({ label }: { label: string }) {
-  const [visible, setVisible] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setVisible(true), 300);
-    return () => clearTimeout(timer);
-  }, []);
+  const visible = useDelayed(true, 300);
   if (!visible) return null;
   return (
     <span className="spinner" role="progressbar" aria-label={label}>

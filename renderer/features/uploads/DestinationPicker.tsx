@@ -4,7 +4,7 @@ import { client } from '../../app/client';
 import { toAppError } from '../../app/errorText';
 import { ErrorNotice } from './ErrorNotice';
 import type { UploadTarget } from './UploadButton';
-import { useDelayed } from './useDelayed';
+import { useDelayed } from '../../app/useDelayed';
 
 /** Asks where dropped files go when they were dropped on no dataset or table. */
 export function DestinationPicker(props: { onPick(target: UploadTarget): void }) {

@@ -8,7 +8,7 @@ import { FilePlanRow } from './FilePlanRow';
 import type { UploadTarget } from './UploadButton';
 import { initialPlan, toStartParams, type FilePlan } from './uploadPlan';
 import { useUploads, type UploadDraft } from './uploadsStore';
-import { useDelayed } from './useDelayed';
+import { useDelayed } from '../../app/useDelayed';
 import { useUploadPreparation } from './useUploadPreparation';
 import { VersionActions } from './VersionActions';
 

@@ -4,7 +4,7 @@ import type { Destination } from '../../../shared/contract/uploadModel';
 import { client } from '../../app/client';
 import { toAppError } from '../../app/errorText';
 import { ErrorNotice } from './ErrorNotice';
-import { useDelayed } from './useDelayed';
+import { useDelayed } from '../../app/useDelayed';
 import '../../styles/uploads.css';
 
 type Confirming = 'release' | 'unrelease' | null;
