@@ -36,7 +36,7 @@ export class CatalogPage {
   }
 
   async chooseVersion(tag: string): Promise<void> {
-    await this.main.getByLabel('Version').selectOption(tag);
+    await this.main.getByLabel('Version', { exact: true }).selectOption(tag);
   }
 
   tableRow(name: string): Locator {

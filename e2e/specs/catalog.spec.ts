@@ -14,9 +14,9 @@ test.describe('catalog browsing', () => {
     await catalog.open('Iris species');
 
     await expect(catalog.heading('Iris species')).toBeVisible();
-    await expect(catalog.main.getByLabel('Version')).toHaveValue('v2.0');
+    await expect(catalog.main.getByLabel('Version', { exact: true })).toHaveValue('v2.0');
     await catalog.chooseVersion('v1.0');
-    await expect(catalog.main.getByLabel('Version')).toHaveValue('v1.0');
+    await expect(catalog.main.getByLabel('Version', { exact: true })).toHaveValue('v1.0');
     const irisRow = catalog.tableRow('iris');
     await expect(irisRow).toContainText('150');
     await catalog.open('iris');
@@ -55,7 +55,7 @@ test.describe('catalog browsing', () => {
 
     await catalog.goTo('https://redivis.com/demo/datasets/types_showcase?v=next');
     await expect(catalog.heading('Types showcase')).toBeVisible();
-    await expect(catalog.main.getByLabel('Version')).toHaveValue('next');
+    await expect(catalog.main.getByLabel('Version', { exact: true })).toHaveValue('next');
     // The server's X-Redivis-Warning reaches the status bar.
     await expect(appPage.getByRole('contentinfo', { name: 'Status' })).toContainText('unreleased version');
   });

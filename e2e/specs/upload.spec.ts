@@ -117,7 +117,7 @@ test('a dataset without an unreleased version offers to create one on its page',
   const catalog = new CatalogPage(appPage);
   await catalog.goTo('demo_user.scratch');
   await expect(catalog.heading('Scratch')).toBeVisible();
-  const versions = appPage.getByRole('region', { name: 'Versions' });
+  const versions = appPage.getByRole('region', { name: 'Release' });
   await expect(versions).toContainText('Scratch has no unreleased version');
   await versions.getByRole('button', { name: 'Create next version' }).click();
   await expect(versions).toContainText('Uploads go into the unreleased version of Scratch');

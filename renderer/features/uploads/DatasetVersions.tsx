@@ -23,7 +23,7 @@ export function DatasetVersions(props: { datasetRef: string; onChanged(): void }
   }, [datasetRef]);
   if (!destination?.canEdit) return null;
   return (
-    <section className="dataset-versions" aria-label="Versions">
+    <div className="dataset-versions">
       <VersionActions
         destination={destination}
         onChange={(next) => {
@@ -31,6 +31,6 @@ export function DatasetVersions(props: { datasetRef: string; onChanged(): void }
           onChanged();
         }}
       />
-    </section>
+    </div>
   );
 }

@@ -46,7 +46,7 @@ export function VersionActions(props: {
   const current = destination.currentVersion;
 
   return (
-    <section className="version-actions" aria-label="Version">
+    <section className="version-actions" aria-label="Release">
       {destination.nextVersion ? (
         <p className="version-state">
           Uploads go into the unreleased version of {destination.datasetName}. Others see them once it is
