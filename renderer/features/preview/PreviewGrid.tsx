@@ -84,6 +84,8 @@ export function PreviewGrid(props: PreviewGridProps) {
   const { valueLabels, headerLabels } = useColumnLabels(props.columns);
 
   const sizesKey = visibleColumns.map((column) => `${column.id}:${column.getSize()}`).join('|');
+  // The virtualizer returns fresh functions each render, so this component opts out of compiler memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
     count: visibleColumns.length,
