@@ -1,3 +1,5 @@
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StartUpload } from '../../../shared/contract/uploadModel';
 import { defaultOptions } from './fileSniffer';
@@ -54,7 +56,28 @@ function range(from: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => from + i);
 }
 
+/** A Parquet file of survey answers, made the way other tools write them. */
+function surveyParquet(first: number, count: number): Uint8Array {
+  const ids = Float64Array.from({ length: count }, (_, i) => first + i);
+  const table = tableFromArrays({
+    respondent: ids,
+    answer: Array.from(ids, (id) => `answer ${id}`),
+    score: Float64Array.from({ length: count }, (_, i) => (i % 50) / 10),
+  });
+  return writeParquet(WasmTable.fromIPCStream(tableToIPC(table, 'stream')));
+}
+
 describe('uploads into an unreleased version', () => {
+  it('uploads a Parquet file and its rows arrive exactly once', async () => {
+    const path = await h.file('wave_parquet.parquet', surveyParquet(5000, 50));
+    const job = await upload({ source: { kind: 'path', path } });
+    expect(job.error).toBeUndefined();
+    expect(job.status).toBe('succeeded');
+    expect(job.phase).toBe('Imported 50 rows');
+    const rows = await h.readRows(table);
+    expect(respondents(rows, 5000, 5999)).toEqual(range(5000, 50));
+  });
+
   it('sends a small CSV with one PUT and the rows arrive exactly once', async () => {
     const path = await h.file('wave2.csv', surveyCsv(1000, 20));
     const job = await upload({ source: { kind: 'path', path } });
