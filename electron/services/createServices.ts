@@ -61,6 +61,9 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     handlers,
     events,
     context,
-    dispose: () => session.service.dispose(),
+    dispose: () => {
+      jobs.cancelAll();
+      session.service.dispose();
+    },
   };
 }

@@ -75,3 +75,21 @@ it('reports failures as data, progress with totals, and the overall fraction', a
   queue.dismiss(done.id);
   expect(queue.list().map((j) => j.id)).toEqual([failed.id]);
 });
+
+it('cancels every queued and running job at shutdown, cleaning up each', async () => {
+  const queue = new JobQueue(() => undefined, { concurrency: 1, progressIntervalMs: 0 });
+  const cleaned: string[] = [];
+  const spec = (title: string) => ({
+    kind: 'upload' as const,
+    title,
+    run: untilAborted,
+    cleanup: async () => void cleaned.push(title),
+  });
+  const running = queue.start(spec('running'));
+  const waiting = queue.start(spec('waiting'));
+  await expect.poll(() => queue.get(running.id).status).toBe('running');
+  queue.cancelAll();
+  expect((await queue.settled(running.id)).status).toBe('cancelled');
+  expect((await queue.settled(waiting.id)).status).toBe('cancelled');
+  expect(cleaned).toEqual(['running']);
+});

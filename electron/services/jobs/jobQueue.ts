@@ -119,6 +119,13 @@ export class JobQueue {
     entry.controller?.abort(new AppFailure(appError('cancelled', 'Cancelled.')));
   }
 
+  /** Stops every queued and running job (app shutdown); each job's cleanup removes its partial output. */
+  cancelAll(): void {
+    for (const entry of this.entries.values()) {
+      if (entry.job.status === 'queued' || entry.job.status === 'running') this.cancel(entry.job.id);
+    }
+  }
+
   retry(id: string): Job {
     const entry = this.entry(id);
     if (entry.job.status !== 'failed' && entry.job.status !== 'cancelled') {
