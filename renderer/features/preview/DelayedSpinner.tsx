@@ -6,7 +6,7 @@ export function DelayedSpinner(props: { label: string; delayMs?: number }) {
   if (!visible) return null;
   return (
     <div className="pv-loading" role="status">
-      <span className="pv-spinner" aria-hidden="true" />
+      <span className="spinner" aria-hidden="true" />
       {props.label}
     </div>
   );

@@ -4,9 +4,5 @@ import { useDelayed } from '../../app/useDelayed';
 export function DelayedSpinner({ label }: { label: string }) {
   const visible = useDelayed(true, 300);
   if (!visible) return null;
-  return (
-    <span className="spinner" role="progressbar" aria-label={label}>
-      <span className="spinner-dot" aria-hidden="true" />
-    </span>
-  );
+  return <span className="spinner" role="progressbar" aria-label={label} />;
 }
