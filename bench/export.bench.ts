@@ -15,7 +15,7 @@ import type { Benchmark, BenchResult } from './benchmark';
  *   (the same 8 streams, bytes counted, nothing decoded), measured in the same run;
  * - peak RSS of each child, and its event-loop delay (perf_hooks.monitorEventLoopDelay).
  * BENCH_EXPORT_ROWS sets the table size (default 4,000,000 rows, 148 MB of Arrow, about 35 s to
- * generate; 60,000,000 rows gives a ~2.2 GB table).
+ * generate; 60,000,000 rows gives a ~2.2 GB table). BENCH_EXPORT_FORMATS picks formats (e.g. `arrow,csv`).
  */
 interface RunSummary {
   done: number;
@@ -27,6 +27,7 @@ interface RunSummary {
 }
 
 const rows = Number(process.env.BENCH_EXPORT_ROWS ?? 4_000_000);
+const formats = (process.env.BENCH_EXPORT_FORMATS ?? 'arrow,csv,ndjson,parquet').split(',');
 const script = join(__dirname, '../electron/services/exports/downloadProcess.ts');
 
 async function runChild(
@@ -80,7 +81,7 @@ const benchmark: Benchmark = {
           note: 'a process that only reads the streams, for comparison',
         });
         const targets: Record<string, string> = { arrow: '≥ 0.8', csv: '≥ 0.5' };
-        for (const format of ['arrow', 'csv', 'ndjson', 'parquet']) {
+        for (const format of formats) {
           const run = await runChild(emulator, token, table, format, join(outDir, `huge.${format}`));
           await rm(join(outDir, `huge.${format}`), { force: true });
           if (run.done !== raw.done) throw new Error(`${format}: ${run.done} rows, expected ${raw.done}`);

@@ -8,6 +8,7 @@ import {
   type DataType,
   type Schema,
 } from 'apache-arrow';
+import { decodeStreamBatch, streamBatchOf, type StreamBatch } from '../redivis/streamBatch';
 import { castColumn, nullColumn } from './columnCast';
 
 /**
@@ -36,9 +37,35 @@ export function reconcileBatch(batch: RecordBatch, schema: Schema): RecordBatch 
   return new RecordBatch(schema, data);
 }
 
-/** The first `rows` rows of a batch (the server may send a few more than asked for). */
-export function headOfBatch(batch: RecordBatch, rows: number): RecordBatch {
-  return rows >= batch.numRows ? batch : batch.slice(0, rows);
+/**
+ * The first `rows` rows of a batch (the server may send a few more than asked for). Only the
+ * one batch that is cut is decoded and encoded again.
+ */
+export function headOfBatch(batch: StreamBatch, rows: number): StreamBatch {
+  return rows >= batch.numRows ? batch : streamBatchOf(decodeStreamBatch(batch).slice(0, rows));
+}
+
+const matchCache = new WeakMap<Schema, WeakMap<Schema, boolean>>();
+
+/**
+ * True when batches of `source` can be written under `target` byte for byte: the same column
+ * names and types in the same order. Nullability and metadata live only in the schema, so they
+ * may differ. Remembered per pair, since every batch of a stream shares its schema object.
+ */
+export function matchesSchema(source: Schema, target: Schema): boolean {
+  let known = matchCache.get(source);
+  if (!known) matchCache.set(source, (known = new WeakMap()));
+  let matches = known.get(target);
+  if (matches === undefined) {
+    matches =
+      source.fields.length === target.fields.length &&
+      source.fields.every((field, i) => {
+        const other = target.fields[i];
+        return other !== undefined && field.name === other.name && sameType(field.type, other.type);
+      });
+    known.set(target, matches);
+  }
+  return matches;
 }
 
 /** A plain boolean (apache-arrow's comparer is a type guard that would narrow `batch` away). */

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { RedivisApiClient } from '../redivis/apiClient';
 import { createReadSession, tablePath } from '../redivis/readSession';
@@ -7,8 +8,11 @@ import { downloadTable } from './tableDownload';
 /**
  * Runs one download in a process of its own: to prove that a process killed mid-write leaves
  * nothing at the target, and to measure time, peak memory and event-loop delay apart from the
- * emulator. Format `raw` reads the same read streams with plain fetch (the baseline).
- * Usage: node --import tsx downloadProcess.ts <apiBase> <tableRef> <format|raw> <target> [streams] [parallel]
+ * emulator. Format `raw` reads the same read streams straight from the socket with node:http and
+ * counts the bytes (the baseline: the cheapest way to receive them); `raw-fetch` does the same
+ * through fetch. The process makes one API request before the clock starts, as the app has by
+ * the time anyone exports, so loading the HTTP stack is not counted.
+ * Usage: node --import tsx downloadProcess.ts <apiBase> <tableRef> <format|raw|raw-fetch> <target> [streams] [parallel]
  * with the access token in REDIVIS_API_TOKEN. Prints one JSON line per progress step, then a summary.
  */
 async function main(): Promise<void> {
@@ -19,15 +23,20 @@ async function main(): Promise<void> {
     baseUrl: () => apiBase,
     tokens: { accessToken: async () => token, refreshAfterUnauthorized: async () => false },
   });
+  await api.get(tablePath(tableRef));
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let rows = 0;
   let bytes = 0;
-  if (format === 'raw') {
-    ({ rows, bytes } = await rawRead(api, apiBase, token, tableRef, Number(streams ?? 8)));
+  // When each phase began, in ms from the start: shows where the time of a run went.
+  const phases: Record<string, number> = {};
+  if (format === 'raw' || format === 'raw-fetch') {
+    const read = format === 'raw' ? socketRead : fetchRead;
+    ({ rows, bytes } = await rawRead(api, tableRef, Number(streams ?? 8), (id) => read(apiBase, token, id)));
   } else {
     const result = await downloadTable({
       api,
@@ -39,12 +48,14 @@ async function main(): Promise<void> {
       streamCount: streams ? Number(streams) : undefined,
       parallelStreams: parallel ? Number(parallel) : undefined,
       progress: (p) => {
+        if (p.phase && !(p.phase in phases)) phases[p.phase] = Math.round(performance.now() - started);
         if (p.rowsDone) process.stdout.write(`${JSON.stringify({ rows: p.rowsDone, bytes: p.bytesDone })}\n`);
       },
     });
     ({ rows, bytes } = result);
   }
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   delay.disable();
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -55,31 +66,45 @@ async function main(): Promise<void> {
     peakRss,
     loopP99Ms: delay.percentile(99) / 1e6,
     loopMaxMs: delay.max / 1e6,
+    phases,
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 
-/** The baseline: the same session's streams fetched in parallel, bytes counted, nothing decoded. */
+/** A baseline: the same session's streams read in parallel, bytes counted, nothing decoded. */
 async function rawRead(
   api: RedivisApiClient,
-  apiBase: string,
-  token: string,
   tableRef: string,
   streams: number,
+  read: (streamId: string) => Promise<number>,
 ) {
   const session = await createReadSession(api, tablePath(tableRef), { requestedStreamCount: streams });
-  const sizes = await Promise.all(
-    session.streams.map(async (stream) => {
-      const response = await fetch(`${apiBase}/readStreams/${stream.id}?eosSentinel=true`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      let size = 0;
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
-        size += chunk.byteLength;
-      return size;
-    }),
-  );
+  const sizes = await Promise.all(session.streams.map((stream) => read(stream.id)));
   return { rows: session.numRows, bytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+function socketRead(apiBase: string, token: string, streamId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = `${apiBase}/readStreams/${streamId}?eosSentinel=true`;
+    const request = httpRequest(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
+      let size = 0;
+      response.on('data', (chunk: Buffer) => (size += chunk.byteLength));
+      response.on('end', () => resolve(size));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+async function fetchRead(apiBase: string, token: string, streamId: string): Promise<number> {
+  const response = await fetch(`${apiBase}/readStreams/${streamId}?eosSentinel=true`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) size += chunk.byteLength;
+  return size;
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
-import { RecordBatchReader, Schema, tableFromIPC } from 'apache-arrow';
+import { Schema, tableFromIPC } from 'apache-arrow';
 import { parentPort, workerData } from 'node:worker_threads';
+import { streamBatchesOf } from '../redivis/streamBatch';
 import { TableFileWriter } from './sinks/openSink';
 import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
 
@@ -27,7 +28,7 @@ async function handle(message: ToWriter): Promise<void> {
   }
   if (failed) return;
   if (message.type === 'batch') {
-    for (const batch of RecordBatchReader.from(message.ipc)) await writer.write(batch);
+    for (const batch of streamBatchesOf(message.ipc)) await writer.write(batch);
     reply({ type: 'written', rows: writer.rows, bytes: writer.bytes });
   } else {
     await writer.finish();

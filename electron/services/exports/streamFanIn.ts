@@ -1,9 +1,9 @@
-import type { RecordBatch } from 'apache-arrow';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import type { ReadSessionStream } from '../redivis/readSession';
-import { readStreamBatches } from '../redivis/readStream';
+import { readStreamMessages } from '../redivis/readStream';
 import { retryDelayMs, sleep } from '../redivis/retryPolicy';
+import type { StreamBatch } from '../redivis/streamBatch';
 
 /** Rounds of rate limiting a stream may sit out (each after the client's own retries). */
 const RATE_LIMIT_ROUNDS = 8;
@@ -24,7 +24,7 @@ export interface FanInOptions {
 export async function fanInStreams(
   api: RedivisApiClient,
   streams: ReadSessionStream[],
-  consume: (batch: RecordBatch) => Promise<boolean>,
+  consume: (batch: StreamBatch) => Promise<boolean>,
   options: FanInOptions,
 ): Promise<void> {
   const stop = new AbortController();
@@ -34,7 +34,7 @@ export async function fanInStreams(
   let next = 0;
 
   // One consumer at a time: batches from different streams must not interleave mid-write.
-  const serially = (batch: RecordBatch): Promise<boolean> => {
+  const serially = (batch: StreamBatch): Promise<boolean> => {
     const result = turn.then(() => (stop.signal.aborted ? false : consume(batch)));
     turn = result.catch(() => undefined);
     return result;
@@ -78,14 +78,14 @@ export async function fanInStreams(
 async function readOneStream(
   api: RedivisApiClient,
   streamId: string,
-  consume: (batch: RecordBatch) => Promise<boolean>,
+  consume: (batch: StreamBatch) => Promise<boolean>,
   signal: AbortSignal,
   options: FanInOptions,
 ): Promise<boolean> {
   let rows = 0;
   for (let round = 1; ; round++) {
     try {
-      const batches = readStreamBatches(api, streamId, {
+      const batches = readStreamMessages(api, streamId, {
         signal,
         startOffset: rows,
         onRetry: ({ attempt }) => options.onRetry?.({ streamId, attempt }),

@@ -117,23 +117,31 @@ describe('local formats round-trip every variable type and nulls', () => {
 
 describe('faults still give an exact file', () => {
   async function expectExactMeasurements(target: string): Promise<void> {
-    const ids = (await readNdjsonFile(target)).map((r) => Number(r.id)).sort((a, b) => a - b);
+    const rows = target.endsWith('.arrow')
+      ? arrowRows(await readArrowFile(target))
+      : target.endsWith('.csv')
+        ? await readCsvFile(target)
+        : await readNdjsonFile(target);
+    const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
     expect(ids).toHaveLength(20_000);
     expect(ids.every((id, i) => id === i + 1)).toBe(true);
   }
 
-  it('streams cut mid-body are resumed from their row offset', async () => {
-    kit.emulator.faults.cutStreams({ count: 6, afterBytes: 40_000 });
-    const target = join(kit.outDir, 'cut.ndjson');
-    await downloadTable({
-      api: kit.api,
-      tableRef: MEASUREMENTS,
-      format: 'ndjson',
-      target,
-      signal: new AbortController().signal,
-    });
-    await expectExactMeasurements(target);
-  });
+  it.each(['ndjson', 'arrow', 'csv'] as const)(
+    'streams cut mid-body are resumed from their row offset (%s)',
+    async (format) => {
+      kit.emulator.faults.cutStreams({ count: 6, afterBytes: 40_000 });
+      const target = join(kit.outDir, `cut.${format}`);
+      await downloadTable({
+        api: kit.api,
+        tableRef: MEASUREMENTS,
+        format,
+        target,
+        signal: new AbortController().signal,
+      });
+      await expectExactMeasurements(target);
+    },
+  );
 
   it('429 and 503 storms are waited out', async () => {
     kit.emulator.faults.failNext({

@@ -1,5 +1,6 @@
-import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
+import { Table, tableToIPC, type Schema } from 'apache-arrow';
 import type { Worker } from 'node:worker_threads';
+import { ipcStreamOf, type StreamBatch } from '../redivis/streamBatch';
 import type { LocalFormat } from './exportFormats';
 import { TableFileWriter } from './sinks/openSink';
 import { PooledTextWriter } from './textWriterPool';
@@ -11,7 +12,7 @@ export interface TableWriter {
   readonly rows: number;
   readonly bytes: number;
   /** Resolves when the writer has room for more (backpressure for the readers). */
-  write(batch: RecordBatch): Promise<void>;
+  write(batch: StreamBatch): Promise<void>;
   finish(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -20,9 +21,8 @@ export interface TableWriter {
 const MAX_IN_FLIGHT = 4;
 
 /**
- * Picks the writer. Arrow IPC needs no encoding, so it is written on the calling thread (a
- * copy to a worker would cost more than it saves); CSV, NDJSON and Parquet are encoded and
- * written by a worker thread that owns the file.
+ * Picks the writer. Arrow IPC needs no encoding (the received bytes are copied to the file), so
+ * it is written on the calling thread; CSV, NDJSON and Parquet are encoded off the main thread.
  */
 export async function openTableWriter(
   format: LocalFormat,
@@ -93,12 +93,12 @@ class WorkerTableWriter implements TableWriter {
     this.worker.postMessage(message, transfer);
   }
 
-  async write(batch: RecordBatch): Promise<void> {
+  async write(batch: StreamBatch): Promise<void> {
     while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
     if (this.failure) throw this.failure;
-    const ipc = tableToIPC(new Table(batch), 'stream');
+    const ipc = ipcStreamOf(batch);
     // Hand the buffer over instead of copying it when the bytes own their whole buffer.
     const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength;
     this.inFlight++;

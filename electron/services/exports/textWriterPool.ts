@@ -1,6 +1,7 @@
-import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
+import { Table, tableToIPC, type Schema } from 'apache-arrow';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { ipcStreamOf, type StreamBatch } from '../redivis/streamBatch';
 import { OutputFile } from './sinks/outputFile';
 import type { TableWriter } from './tableWriter';
 import { csvHeader } from './textRows';
@@ -92,9 +93,10 @@ export class PooledTextWriter implements TableWriter {
     if (this.failure) throw this.failure;
   }
 
-  async write(batch: RecordBatch): Promise<void> {
+  async write(batch: StreamBatch): Promise<void> {
     await this.until(() => this.inFlight < 2 * this.workers.length);
-    const ipc = tableToIPC(new Table(batch), 'stream');
+    // The batch travels as received; decoding is the formatter's job, not the main thread's.
+    const ipc = ipcStreamOf(batch);
     const seq = this.next++;
     this.inFlight++;
     const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength;

@@ -160,3 +160,68 @@ describe('RedivisApiClient', () => {
     expect(error.code).toBe('cancelled');
   });
 });
+
+describe('RedivisApiClient.stream (bulk bodies read from the socket)', () => {
+  async function bodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of body) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  it('sends the bearer token, retries 503 and hands the body over as bytes', async () => {
+    queue.push(json(503, { error: { message: 'busy' } }, { 'Retry-After': '0' }));
+    queue.push((_req, res) => res.writeHead(200, { 'X-Redivis-Stream-Rows': '3' }).end('abc'));
+    const response = await client().stream('GET', '/readStreams/s1', { query: { offset: 2 } });
+    expect(response.headers.get('x-redivis-stream-rows')).toBe('3');
+    expect(await bodyText(response.body)).toBe('abc');
+    expect(seen.map((s) => s.url)).toEqual([
+      '/api/v1/readStreams/s1?offset=2',
+      '/api/v1/readStreams/s1?offset=2',
+    ]);
+    expect(seen.every((s) => s.auth === 'Bearer tok-1')).toBe(true);
+  });
+
+  it('maps error bodies exactly as for JSON calls', async () => {
+    queue.push(json(404, { error: { status: 404, message: 'No such stream' } }));
+    const error = await failure(client().stream('GET', '/readStreams/gone'));
+    expect(error.code).toBe('not_found');
+  });
+
+  it('follows a redirect to the same origin with the token, to another origin without it', async () => {
+    const storageSeen: (string | undefined)[] = [];
+    const storage = createServer((req, res) => {
+      storageSeen.push(req.headers.authorization);
+      res.end('from storage');
+    });
+    await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve));
+    try {
+      // 127.0.0.1 and localhost are different origins for the same machine.
+      const elsewhere = `http://localhost:${(storage.address() as AddressInfo).port}/signed?sig=1`;
+      queue.push((_req, res) => res.writeHead(302, { Location: '/api/v1/readStreams/moved' }).end());
+      queue.push((_req, res) => res.writeHead(307, { Location: elsewhere }).end());
+      const response = await client().stream('GET', '/readStreams/s1');
+      expect(await bodyText(response.body)).toBe('from storage');
+      expect(seen.map((s) => s.auth)).toEqual(['Bearer tok-1', 'Bearer tok-1']);
+      expect(storageSeen).toEqual([undefined]);
+    } finally {
+      await new Promise<void>((resolve) => storage.close(() => resolve()));
+    }
+  });
+
+  it('turns an aborted stream request into a cancellation', async () => {
+    queue.push(() => undefined);
+    const controller = new AbortController();
+    const pending = client().stream('GET', '/readStreams/slow', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    expect((await failure(pending)).code).toBe('cancelled');
+  });
+
+  it('reports an unreachable server as a network failure', async () => {
+    const offline = new RedivisApiClient({
+      baseUrl: () => 'http://127.0.0.1:9/api/v1',
+      tokens: { accessToken: async () => undefined, refreshAfterUnauthorized: async () => false },
+      maxAttempts: 1,
+    });
+    expect((await failure(offline.stream('GET', '/readStreams/s1'))).code).toBe('network');
+  });
+});

@@ -1,6 +1,7 @@
 import { AppFailure, appError } from '../../../shared/contract/errors';
 import { mapApiError, parseErrorBody } from './apiErrors';
 import { isRetryableStatus, retryDelayMs, sleep } from './retryPolicy';
+import { streamRequest, type StreamResponse, type WireRequest, type WireResponse } from './streamTransport';
 
 /** Supplies the bearer token; the session service implements it. */
 export interface TokenSource {
@@ -109,7 +110,24 @@ export class RedivisApiClient {
    * Sends a request and returns the successful Response (body unread), for streams and
    * downloads. Non-2xx answers become AppFailures after retries are exhausted.
    */
-  async send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+  send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    return this.request(method, path, options, (url, init) => fetch(url, init));
+  }
+
+  /**
+   * Like `send`, with the body as a plain byte stream read straight from the socket: for bulk
+   * data (read streams), where fetch's web streams would cost noticeably more CPU.
+   */
+  stream(method: string, path: string, options: RequestOptions = {}): Promise<StreamResponse> {
+    return this.request(method, path, options, streamRequest);
+  }
+
+  private async request<R extends WireResponse>(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    transport: (url: string, init: WireRequest) => Promise<R>,
+  ): Promise<R> {
     const maxAttempts = this.options.maxAttempts ?? 6;
     const what = options.what ?? 'this item';
     let refreshed = false;
@@ -123,9 +141,9 @@ export class RedivisApiClient {
         headers['Content-Type'] = 'application/json';
         body = JSON.stringify(options.body);
       }
-      let response: Response;
+      let response: R;
       try {
-        response = await fetch(path.startsWith('http') ? path : this.url(path, options.query), {
+        response = await transport(path.startsWith('http') ? path : this.url(path, options.query), {
           method,
           headers,
           body,
@@ -171,7 +189,7 @@ export class RedivisApiClient {
   }
 }
 
-function decodeHeadError(response: Response): string {
+function decodeHeadError(response: WireResponse): string {
   const payload = response.headers.get('x-redivis-error-payload');
   if (!payload) return '';
   try {

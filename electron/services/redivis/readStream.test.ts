@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import { RedivisApiClient } from './apiClient';
-import { readStreamBatches } from './readStream';
+import { readStreamBatches, readStreamMessages } from './readStream';
+import { decodeStreamBatch } from './streamBatch';
 
 const rows = 10_000;
 const table: Table = tableFromArrays({ id: Int32Array.from({ length: rows }, (_, i) => i) });
@@ -60,16 +61,33 @@ const api = new RedivisApiClient({
   tokens: { accessToken: async () => undefined, refreshAfterUnauthorized: async () => false },
 });
 
-async function collect(options = {}): Promise<number[]> {
-  const ids: number[] = [];
-  for await (const batch of readStreamBatches(api, 'stream-1', { maxRetries: 5, ...options })) {
-    const column = batch.getChild('id');
-    for (let i = 0; i < batch.numRows; i++) ids.push(column?.get(i) as number);
-  }
-  return ids;
-}
+type Reader = (options: object) => AsyncIterable<RecordBatch>;
 
-describe('readStreamBatches', () => {
+/** Both readers share one resume loop: each must pass every case. */
+const readers: [string, Reader][] = [
+  ['readStreamBatches', (options) => readStreamBatches(api, 'stream-1', options)],
+  [
+    'readStreamMessages',
+    async function* (options) {
+      for await (const batch of readStreamMessages(api, 'stream-1', options)) {
+        const decoded = decodeStreamBatch(batch);
+        expect(decoded.numRows).toBe(batch.numRows);
+        yield decoded;
+      }
+    },
+  ],
+];
+
+describe.each(readers)('%s', (_name, read) => {
+  async function collect(options = {}): Promise<number[]> {
+    const ids: number[] = [];
+    for await (const batch of read({ maxRetries: 5, ...options })) {
+      const column = batch.getChild('id');
+      for (let i = 0; i < batch.numRows; i++) ids.push(column?.get(i) as number);
+    }
+    return ids;
+  }
+
   it('reads a whole stream and stops at the sentinel', async () => {
     const ids = await collect();
     expect(ids).toHaveLength(rows);

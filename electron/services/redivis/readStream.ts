@@ -1,7 +1,9 @@
 import { RecordBatchReader, type RecordBatch } from 'apache-arrow';
 import { AppFailure, appError } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from './apiClient';
+import { ArrowMessageFramer } from './arrowMessages';
 import { retryDelayMs, sleep } from './retryPolicy';
+import { StreamBatchAssembler, type StreamBatch } from './streamBatch';
 
 export interface StreamReadOptions {
   signal?: AbortSignal;
@@ -18,30 +20,72 @@ class TruncatedStream extends Error {
   }
 }
 
+/** Decodes a response body into items that each carry a row count (0 for the sentinel). */
+type BodyParser<T> = (body: AsyncIterable<Uint8Array>) => AsyncIterable<T>;
+
 /**
- * Yields the Arrow record batches of one read stream (spec 4.2). Asks for the zero-row
- * end-of-stream sentinel, so a stream cut at a message boundary is told apart from a complete
- * one; on any break it reconnects with `offset` = rows received so far, with backoff.
+ * Yields the Arrow record batches of one read stream (spec 4.2), decoded. Used where the values
+ * are looked at (the preview).
  */
-export async function* readStreamBatches(
+export function readStreamBatches(
   api: RedivisApiClient,
   streamId: string,
   options: StreamReadOptions = {},
 ): AsyncGenerator<RecordBatch> {
+  return readResumably(api, streamId, options, decodedBatches);
+}
+
+/**
+ * Yields the record batches of one read stream in wire form, undecoded: downloads pass them on
+ * to disk or to a formatter without paying to decode them on the main thread.
+ */
+export function readStreamMessages(
+  api: RedivisApiClient,
+  streamId: string,
+  options: StreamReadOptions = {},
+): AsyncGenerator<StreamBatch> {
+  return readResumably(api, streamId, options, framedBatches);
+}
+
+async function* decodedBatches(body: AsyncIterable<Uint8Array>): AsyncGenerator<RecordBatch> {
+  yield* await RecordBatchReader.from(body);
+}
+
+async function* framedBatches(body: AsyncIterable<Uint8Array>): AsyncGenerator<StreamBatch> {
+  const framer = new ArrowMessageFramer();
+  const assembler = new StreamBatchAssembler();
+  for await (const chunk of body) {
+    for (const message of framer.push(chunk)) {
+      const batch = assembler.add(message);
+      if (batch) yield batch;
+    }
+    if (framer.ended) return;
+  }
+}
+
+/**
+ * Asks for the zero-row end-of-stream sentinel, so a stream cut at a message boundary is told
+ * apart from a complete one; on any break it reconnects with `offset` = rows received so far,
+ * with backoff. Only complete batches are ever yielded.
+ */
+async function* readResumably<T extends { numRows: number }>(
+  api: RedivisApiClient,
+  streamId: string,
+  options: StreamReadOptions,
+  parse: BodyParser<T>,
+): AsyncGenerator<T> {
   const maxRetries = options.maxRetries ?? 10;
   let rowsReceived = options.startOffset ?? 0;
   let failures = 0;
   for (;;) {
     try {
-      const response = await api.send('GET', `/readStreams/${encodeURIComponent(streamId)}`, {
+      const response = await api.stream('GET', `/readStreams/${encodeURIComponent(streamId)}`, {
         query: { offset: rowsReceived, eosSentinel: true },
         signal: options.signal,
         what: 'this read stream',
       });
-      if (!response.body) throw new TruncatedStream();
-      const reader = await RecordBatchReader.from(response.body as AsyncIterable<Uint8Array>);
       let sawSentinel = false;
-      for await (const batch of reader) {
+      for await (const batch of parse(response.body)) {
         if (batch.numRows === 0) {
           sawSentinel = true;
           continue;

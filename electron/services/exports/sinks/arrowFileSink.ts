@@ -1,12 +1,17 @@
 import { RecordBatchFileWriter, util, type RecordBatch, type Schema } from 'apache-arrow';
+import { FileBlock } from 'apache-arrow/ipc/metadata/file';
+import type { StreamBatch } from '../../redivis/streamBatch';
 import type { BatchSink } from './batchSink';
 import type { OutputFile } from './outputFile';
 
 type WriterChunk = Parameters<typeof util.toUint8Array>[0];
 
+const PADDING = new Uint8Array(8);
+
 /**
  * apache-arrow's file writer normally queues its output in memory until someone reads it;
- * this one hands each encoded piece straight back so it can be written to disk batch by batch.
+ * this one hands each encoded piece straight back so it can be written to disk batch by batch,
+ * and also takes batches that are already encoded, recording them in the footer.
  */
 class ChunkCapturingWriter extends RecordBatchFileWriter {
   captured: Uint8Array[] = [];
@@ -20,6 +25,17 @@ class ChunkCapturingWriter extends RecordBatchFileWriter {
       }
     }
     return this;
+  }
+
+  /** Adds an encoded record batch message: its bytes, and its block in the footer. */
+  writeEncoded(batch: StreamBatch): void {
+    const { metadata, body, bodyLength } = batch.message;
+    this._recordBatchBlocks.push(new FileBlock(metadata.byteLength, bodyLength, this._position));
+    this.captured.push(metadata, ...body);
+    this._position += metadata.byteLength + bodyLength;
+    // Every message must start 8-byte aligned; Arrow writers pad bodies, but do not rely on it.
+    const pad = (8 - (bodyLength % 8)) % 8;
+    if (pad) this._write(PADDING.subarray(0, pad));
   }
 
   take(): Uint8Array[] {
@@ -43,6 +59,12 @@ export class ArrowFileSink implements BatchSink {
 
   async write(batch: RecordBatch): Promise<void> {
     this.writer.write(batch);
+    await this.file.write(this.writer.take());
+  }
+
+  /** The fast path: the server's bytes go to disk as they are, never decoded. */
+  async writeEncoded(batch: StreamBatch): Promise<void> {
+    this.writer.writeEncoded(batch);
     await this.file.write(this.writer.take());
   }
 

@@ -1,5 +1,6 @@
-import type { RecordBatch, Schema } from 'apache-arrow';
-import { reconcileBatch } from '../batchReconciler';
+import type { Schema } from 'apache-arrow';
+import { decodeStreamBatch, usesDictionaries, type StreamBatch } from '../../redivis/streamBatch';
+import { matchesSchema, reconcileBatch } from '../batchReconciler';
 import type { LocalFormat } from '../exportFormats';
 import { ArrowFileSink } from './arrowFileSink';
 import type { BatchSink } from './batchSink';
@@ -8,7 +9,10 @@ import { NdjsonSink } from './ndjsonSink';
 import { OutputFile } from './outputFile';
 import { ParquetSink } from './parquetSink';
 
-/** A sink that brings every batch to the target schema first and counts what it wrote. */
+/**
+ * A sink that brings every batch to the target schema first (or passes it through undecoded
+ * when it already is) and counts what it wrote.
+ */
 export class TableFileWriter {
   rows = 0;
 
@@ -45,10 +49,13 @@ export class TableFileWriter {
     return this.file.bytesWritten;
   }
 
-  async write(batch: RecordBatch): Promise<void> {
-    const reconciled = reconcileBatch(batch, this.schema);
-    await this.sink.write(reconciled);
-    this.rows += reconciled.numRows;
+  async write(batch: StreamBatch): Promise<void> {
+    if (this.sink.writeEncoded && !usesDictionaries(batch) && matchesSchema(batch.schema, this.schema)) {
+      await this.sink.writeEncoded(batch);
+    } else {
+      await this.sink.write(reconcileBatch(decodeStreamBatch(batch), this.schema));
+    }
+    this.rows += batch.numRows;
   }
 
   finish(): Promise<void> {
