@@ -1,7 +1,8 @@
 import { RecordBatchReader, tableFromIPC, type Schema } from 'apache-arrow';
 import { parentPort, workerData } from 'node:worker_threads';
 import { reconcileBatch } from './batchReconciler';
-import { csvRows, ndjsonKeys, ndjsonRows, slicesOf } from './textRows';
+import { encodeTextRows } from './textBatchEncoder';
+import { ndjsonKeys } from './textRows';
 import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
 
 /**
@@ -23,12 +24,9 @@ port.on('message', ({ seq, ipc }: ToFormatter) => {
     for (const batch of RecordBatchReader.from(ipc)) {
       const reconciled = reconcileBatch(batch, schema);
       rows += reconciled.numRows;
-      for (const slice of slicesOf(reconciled)) {
-        const bytes = Buffer.from(data.format === 'csv' ? csvRows(slice) : ndjsonRows(slice, keys), 'utf8');
-        // Large buffers own their memory and are handed over; small pooled ones are copied.
-        if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
-          transfer.push(bytes.buffer as ArrayBuffer);
-        }
+      for (const bytes of encodeTextRows(data.format, reconciled, keys)) {
+        // Each piece starts a buffer of its own: hand it over instead of copying it.
+        if (bytes.byteOffset === 0) transfer.push(bytes.buffer as ArrayBuffer);
         chunks.push(bytes);
       }
     }

@@ -1,7 +1,7 @@
 import type { RecordBatch, Schema } from 'apache-arrow';
 import { columnCells, type CellSpelling } from './columnText';
 
-/** Rows formatted at a time. */
+/** Rows formatted at a time by the reference spellings below. */
 const SLICE_ROWS = 8192;
 
 const needsQuotes = /[",\r\n]/;
@@ -12,13 +12,13 @@ export function csvField(value: string): string {
   return needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const csvSpelling: CellSpelling = {
+export const csvSpelling: CellSpelling = {
   text: csvField,
   number: (value) => value,
   boolean: (value) => (value ? 'true' : 'false'),
 };
 
-const jsonSpelling: CellSpelling = {
+export const jsonSpelling: CellSpelling = {
   text: (value) => JSON.stringify(value),
   number: (value) => value,
   boolean: (value) => (value ? 'true' : 'false'),
@@ -29,16 +29,20 @@ export function csvHeader(schema: Schema): string {
 }
 
 /**
- * A batch as slices of a few thousand rows: formatting a slice at a time keeps the strings
- * small (one huge concatenated string is much slower to flatten and encode).
+ * A batch as slices of `rows` rows: formatting a slice at a time keeps each piece of output
+ * small, whatever the size of the batch.
  */
-export function* slicesOf(batch: RecordBatch): Generator<RecordBatch> {
-  for (let start = 0; start < batch.numRows; start += SLICE_ROWS) {
-    yield batch.slice(start, Math.min(batch.numRows, start + SLICE_ROWS));
+export function* slicesOf(batch: RecordBatch, rows = SLICE_ROWS): Generator<RecordBatch> {
+  for (let start = 0; start < batch.numRows; start += rows) {
+    yield batch.slice(start, Math.min(batch.numRows, start + rows));
   }
 }
 
-/** CSV lines (comma, `\n`, nulls as empty fields) for every row of a slice. */
+/**
+ * CSV lines (comma, `\n`, nulls as empty fields) for every row of a slice. This and
+ * `ndjsonRows` are the reference spellings, plain and slow: exports use the byte encoders of
+ * textBatchEncoder.ts, which are tested to write exactly the same bytes.
+ */
 export function csvRows(slice: RecordBatch): string {
   let text = '';
   {

@@ -31,7 +31,8 @@ export function measurementValue(i: number): number | null {
   return Math.round(((i * 2654435761) % 1_000_003) / 10) / 100;
 }
 
-function buildMeasurementBatch(firstId: number, count: number): RecordBatch {
+/** Rows `firstId`… of the table, as typed arrays (benchmarks build them the same way). */
+export function buildMeasurementBatch(firstId: number, count: number): RecordBatch {
   const schema = schemaFor(measurementVariables());
   const ids = new BigInt64Array(count);
   const values = new Float64Array(count);

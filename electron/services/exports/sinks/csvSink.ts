@@ -1,5 +1,6 @@
 import type { RecordBatch, Schema } from 'apache-arrow';
-import { csvHeader, csvRows, slicesOf } from '../textRows';
+import { encodeTextRows } from '../textBatchEncoder';
+import { csvHeader } from '../textRows';
 import type { BatchSink } from './batchSink';
 import type { OutputFile } from './outputFile';
 
@@ -15,7 +16,7 @@ export class CsvSink implements BatchSink {
   }
 
   async write(batch: RecordBatch): Promise<void> {
-    for (const slice of slicesOf(batch)) await this.file.write([Buffer.from(csvRows(slice), 'utf8')]);
+    for (const bytes of encodeTextRows('csv', batch, [])) await this.file.write([bytes]);
   }
 
   async finish(): Promise<void> {

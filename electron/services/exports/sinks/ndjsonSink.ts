@@ -1,9 +1,10 @@
 import type { RecordBatch, Schema } from 'apache-arrow';
-import { ndjsonKeys, ndjsonRows, slicesOf } from '../textRows';
+import { encodeTextRows } from '../textBatchEncoder';
+import { ndjsonKeys } from '../textRows';
 import type { BatchSink } from './batchSink';
 import type { OutputFile } from './outputFile';
 
-/** Newline-delimited JSON (see `ndjsonRows` for how values are spelled). */
+/** Newline-delimited JSON (see `ndjsonRows` in textRows.ts for how values are spelled). */
 export class NdjsonSink implements BatchSink {
   private readonly keys: string[];
 
@@ -15,8 +16,7 @@ export class NdjsonSink implements BatchSink {
   }
 
   async write(batch: RecordBatch): Promise<void> {
-    for (const slice of slicesOf(batch))
-      await this.file.write([Buffer.from(ndjsonRows(slice, this.keys), 'utf8')]);
+    for (const bytes of encodeTextRows('ndjson', batch, this.keys)) await this.file.write([bytes]);
   }
 
   async finish(): Promise<void> {
