@@ -2,6 +2,7 @@ import { Schema, tableFromIPC } from 'apache-arrow';
 import { parentPort, workerData } from 'node:worker_threads';
 import { streamBatchesOf } from '../redivis/streamBatch';
 import { TableFileWriter } from './sinks/openSink';
+import { ParquetSink } from './sinks/parquetSink';
 import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
 
 /**
@@ -13,7 +14,12 @@ const port = parentPort;
 if (!port) throw new Error('exportWorker must run in a worker thread.');
 
 const schema: Schema = tableFromIPC(data.schemaIpc).schema;
-const opened = TableFileWriter.open(data.format, data.path, schema);
+const opened = TableFileWriter.open(
+  data.format,
+  data.path,
+  schema,
+  (file, target) => new ParquetSink(file, target),
+);
 let queue: Promise<unknown> = opened;
 let failed = false;
 

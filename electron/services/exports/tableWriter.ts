@@ -22,7 +22,8 @@ const MAX_IN_FLIGHT = 4;
 
 /**
  * Picks the writer. Arrow IPC needs no encoding (the received bytes are copied to the file), so
- * it is written on the calling thread; CSV, NDJSON and Parquet are encoded off the main thread.
+ * it is written on the calling thread; CSV, NDJSON and Parquet are encoded off the main thread
+ * (Parquet always).
  */
 export async function openTableWriter(
   format: LocalFormat,
@@ -30,7 +31,7 @@ export async function openTableWriter(
   schema: Schema,
   options: { worker?: boolean } = {},
 ): Promise<TableWriter> {
-  const useWorker = options.worker ?? format !== 'arrow';
+  const useWorker = format === 'parquet' || (options.worker ?? format !== 'arrow');
   if (!useWorker) return TableFileWriter.open(format, path, schema);
   if (format === 'csv' || format === 'ndjson') return PooledTextWriter.open(format, path, schema);
   const data: WriterWorkerData = { format, path, schemaIpc: tableToIPC(new Table(schema), 'stream') };

@@ -9,7 +9,7 @@ declare const __BUNDLED_EXPORT_WORKER__: boolean | undefined;
  * The encoders format a slice of rows at a time; a modest heap makes V8 collect their garbage
  * strings early instead of letting the process grow during a long export.
  */
-const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 };
 
 export type WorkerName = 'exportWorker' | 'formatWorker';
 

@@ -7,7 +7,6 @@ import type { BatchSink } from './batchSink';
 import { CsvSink } from './csvSink';
 import { NdjsonSink } from './ndjsonSink';
 import { OutputFile } from './outputFile';
-import { ParquetSink } from './parquetSink';
 
 /**
  * A sink that brings every batch to the target schema first (or passes it through undecoded
@@ -22,7 +21,16 @@ export class TableFileWriter {
     private readonly schema: Schema,
   ) {}
 
-  static async open(format: LocalFormat, path: string, schema: Schema): Promise<TableFileWriter> {
+  /**
+   * `makeParquetSink` comes from the export worker, the one thread that writes Parquet: its
+   * WebAssembly encoder costs ~15 MB in every thread that loads it.
+   */
+  static async open(
+    format: LocalFormat,
+    path: string,
+    schema: Schema,
+    makeParquetSink?: (file: OutputFile, schema: Schema) => BatchSink,
+  ): Promise<TableFileWriter> {
     const file = await OutputFile.create(path);
     let sink: BatchSink;
     switch (format) {
@@ -30,7 +38,8 @@ export class TableFileWriter {
         sink = new ArrowFileSink(file, schema);
         break;
       case 'parquet':
-        sink = new ParquetSink(file, schema);
+        if (!makeParquetSink) throw new Error('Parquet files are written by the export worker.');
+        sink = makeParquetSink(file, schema);
         break;
       case 'csv': {
         const csv = new CsvSink(file, schema);

@@ -4,6 +4,11 @@ import { open, type FileHandle } from 'node:fs/promises';
 const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 /** Positional writes run side by side on the thread pool, so one slow write never idles the disk. */
 const MAX_CONCURRENT_WRITES = 2;
+/**
+ * Data is pushed to the disk in the background every so often, so the flush before the rename
+ * does not have to write the whole file at the end.
+ */
+const SYNC_EVERY_BYTES = 32 * 1024 * 1024;
 
 /**
  * A file being written. `write` queues the bytes at the next position and returns as soon as
@@ -18,6 +23,8 @@ export class OutputFile {
   private queuedBytes = 0;
   private readonly running = new Set<Promise<void>>();
   private failure: unknown;
+  private syncedUpTo = 0;
+  private syncing: Promise<void> | null = null;
 
   private constructor(private readonly handle: FileHandle) {}
 
@@ -43,6 +50,22 @@ export class OutputFile {
         this.running.delete(running);
       });
     this.running.add(running);
+    if (!this.syncing && this.bytesWritten - this.syncedUpTo >= SYNC_EVERY_BYTES) {
+      const upTo = this.bytesWritten;
+      this.syncing = Promise.all(this.running)
+        .then(() => this.handle.datasync())
+        .then(
+          () => {
+            this.syncedUpTo = upTo;
+          },
+          (error: unknown) => {
+            this.failure ??= error;
+          },
+        )
+        .finally(() => {
+          this.syncing = null;
+        });
+    }
     while (
       (this.queuedBytes > MAX_QUEUED_BYTES || this.running.size > MAX_CONCURRENT_WRITES) &&
       this.running.size > 0
@@ -80,6 +103,7 @@ export class OutputFile {
   async close(flush: boolean): Promise<void> {
     try {
       await Promise.all(this.running);
+      await this.syncing;
       if (flush) {
         this.throwIfFailed();
         await this.handle.sync();

@@ -74,8 +74,19 @@ export class ParquetSink implements BatchSink {
   async write(batch: RecordBatch): Promise<void> {
     if (batch.numRows === 0) return;
     this.wroteRows = true;
-    const wasmTable = WasmTable.fromIPCStream(tableToIPC(new Table(batch), 'stream'));
-    for (const wasmBatch of wasmTable.recordBatches()) await this.give(wasmBatch);
+    await this.giveTable(WasmTable.fromIPCStream(tableToIPC(new Table(batch), 'stream')));
+  }
+
+  /**
+   * Hands a table's batches to the encoder, then frees the table: objects in WebAssembly
+   * memory are not collected with their JavaScript handles, and the heap never shrinks.
+   */
+  private async giveTable(wasmTable: WasmTable): Promise<void> {
+    try {
+      for (const wasmBatch of wasmTable.recordBatches()) await this.give(wasmBatch);
+    } finally {
+      wasmTable.free();
+    }
   }
 
   async finish(): Promise<void> {
@@ -92,8 +103,7 @@ export class ParquetSink implements BatchSink {
       this.schema,
       makeData({ type: new Struct(this.schema.fields), length: 0, nullCount: 0, children }),
     );
-    const wasmTable = WasmTable.fromIPCStream(tableToIPC(new Table(empty), 'stream'));
-    for (const wasmBatch of wasmTable.recordBatches()) await this.give(wasmBatch);
+    await this.giveTable(WasmTable.fromIPCStream(tableToIPC(new Table(empty), 'stream')));
   }
 
   async abort(): Promise<void> {

@@ -1,0 +1,45 @@
+import { build, type Plugin } from 'esbuild';
+import { join } from 'node:path';
+
+/**
+ * Builds the download process and its worker threads the way the app ships them: bundled
+ * JavaScript run by plain node, not TypeScript compiled on the fly. What the benchmark then
+ * measures (memory above all) is what the app's main process would use; tsx alone adds about
+ * 100 MB to a process and to each worker thread.
+ */
+const exportsDir = join(__dirname, '../electron/services/exports');
+export const bundleDir = join(__dirname, '../node_modules/.cache/bench-export');
+
+/** electron-vite's `?modulePath` imports: the path of a worker bundled beside the main file. */
+const workerPaths: Plugin = {
+  name: 'worker-paths',
+  setup(builder) {
+    builder.onResolve({ filter: /\?modulePath$/ }, (args) => ({
+      path: args.path.replace(/^.*\//, '').replace(/\?modulePath$/, ''),
+      namespace: 'worker-path',
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'worker-path' }, (args) => ({
+      contents: `module.exports = require('node:path').join(__dirname, ${JSON.stringify(`${args.path}.js`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+export async function buildExportBundle(): Promise<string> {
+  await build({
+    entryPoints: ['downloadProcess', 'formatWorker', 'exportWorker'].map((name) =>
+      join(exportsDir, `${name}.ts`),
+    ),
+    outdir: bundleDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Dependencies stay in node_modules, as electron-vite leaves them in the app.
+    packages: 'external',
+    define: { __BUNDLED_EXPORT_WORKER__: 'true' },
+    plugins: [workerPaths],
+    logLevel: 'warning',
+  });
+  return join(bundleDir, 'downloadProcess.js');
+}
