@@ -111,6 +111,12 @@ const benchmark: Benchmark = {
           unit: 'MB',
           note: 'a process that only reads the streams, for comparison',
         });
+        results.push({
+          name: 'raw HTTP read: event-loop delay p99 (reference)',
+          value: raw.loopP99Ms,
+          unit: 'ms',
+          note: `max ${raw.loopMaxMs.toFixed(1)} ms: what reading alone costs the loop`,
+        });
         const targets: Record<string, string> = { arrow: '≥ 0.8', csv: '≥ 0.5' };
         for (const format of formats) {
           const run = result(format);

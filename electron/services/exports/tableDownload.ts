@@ -28,6 +28,8 @@ export interface TableDownloadOptions {
   streamCount?: number;
   /** Encode in a worker thread (default: every format but Arrow). */
   worker?: boolean;
+  /** CSV/NDJSON formatter threads (default: one per core but one, 1–4). */
+  formatters?: number;
   /** The table's variables, when the caller already has them. */
   variables?: TableVariable[];
 }
@@ -69,7 +71,10 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
   progress({ phase: 'Downloading', rowsTotal: expected, rowsDone: 0 });
 
   const temporary = temporaryPathFor(target);
-  const writer = await openTableWriter(format, temporary, targetSchema(columns), { worker: options.worker });
+  const writer = await openTableWriter(format, temporary, targetSchema(columns), {
+    worker: options.worker,
+    formatters: options.formatters,
+  });
   let finished = false;
   try {
     let accepted = 0;

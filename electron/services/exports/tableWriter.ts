@@ -29,11 +29,13 @@ export async function openTableWriter(
   format: LocalFormat,
   path: string,
   schema: Schema,
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; formatters?: number } = {},
 ): Promise<TableWriter> {
   const useWorker = format === 'parquet' || (options.worker ?? format !== 'arrow');
   if (!useWorker) return TableFileWriter.open(format, path, schema);
-  if (format === 'csv' || format === 'ndjson') return PooledTextWriter.open(format, path, schema);
+  if (format === 'csv' || format === 'ndjson') {
+    return PooledTextWriter.open(format, path, schema, options.formatters);
+  }
   const data: WriterWorkerData = { format, path, schemaIpc: tableToIPC(new Table(schema), 'stream') };
   return new WorkerTableWriter(await startExportWorker(data));
 }
