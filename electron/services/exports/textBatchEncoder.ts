@@ -1,6 +1,7 @@
 import { Type, type Data, type RecordBatch } from 'apache-arrow';
 import { isAscii, isUtf8 } from 'node:buffer';
-import { ByteSink, constantBytes } from './byteCells';
+import { ByteSink } from './byteCells';
+import { constantBytes } from './cellByteTables';
 import { columnCells } from './columnText';
 import type { LocalFormat } from './exportFormats';
 import { csvSpelling, jsonSpelling, slicesOf } from './textRows';
