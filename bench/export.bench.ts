@@ -29,6 +29,7 @@ interface RunSummary {
   loopP99Ms: number;
   loopMaxMs: number;
   cpuMs: number;
+  systemMs: number;
 }
 
 /** The run with the median time (its memory and delay figures come with it). */
@@ -129,7 +130,7 @@ const benchmark: Benchmark = {
             baseline: { name: 'raw node:http read', value: rawRate },
             ratio: raw.ms / run.ms,
             target: targets[format] ?? '',
-            note: `${note}; CPU ${run.cpuMs} ms (raw read ${raw.cpuMs} ms)`,
+            note: `${note}; CPU ${run.cpuMs} ms, ${run.systemMs} in the kernel (raw read ${raw.cpuMs}, ${raw.systemMs})`,
           });
           results.push({
             name: `${format}: peak RSS`,

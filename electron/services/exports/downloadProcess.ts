@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     loopMaxMs: delay.max / 1e6,
     phases,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    /** Of that, time in the kernel (socket reads, page-cache writes, flushes). */
+    systemMs: Math.round(cpu.system / 1000),
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
