@@ -1,4 +1,5 @@
-import { Type, makeVector, type Data } from 'apache-arrow';
+import { makeVector, type Data } from 'apache-arrow';
+import { BOOL, DATE, DICTIONARY, FLOAT, INT, TIME, TIMESTAMP, UTF8 } from './arrowTypeIds';
 import { formatDate, formatDateTime, formatDateTimeNumber, formatTime, formatTimeNumber } from './cellText';
 
 /** How a cell is spelled in a text format; null cells are handled by the caller. */
@@ -7,16 +8,6 @@ export interface CellSpelling {
   number(value: string): string;
   boolean(value: boolean): string;
 }
-
-// Read once: through the CommonJS build every `Type.X` is a getter call, too slow per cell.
-const INT = Type.Int;
-const FLOAT = Type.Float;
-const DATE = Type.Date;
-const TIMESTAMP = Type.Timestamp;
-const TIME = Type.Time;
-const BOOL = Type.Bool;
-const UTF8 = Type.Utf8;
-const DICTIONARY = Type.Dictionary;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);

@@ -1,4 +1,5 @@
-import { Type, type Data, type RecordBatch } from 'apache-arrow';
+import type { Data, RecordBatch } from 'apache-arrow';
+import { BOOL, DATE, FLOAT, INT, TIME, TIMESTAMP, UTF8 } from './arrowTypeIds';
 import { isAscii, isUtf8 } from 'node:buffer';
 import { ByteSink } from './byteCells';
 import { constantBytes } from './cellByteTables';
@@ -24,15 +25,6 @@ interface Column {
   /** Typical bytes per cell, for sizing the buffer up front. */
   estimate: number;
 }
-
-// Read once: through the CommonJS build every `Type.X` is a getter call.
-const INT = Type.Int;
-const FLOAT = Type.Float;
-const DATE = Type.Date;
-const TIMESTAMP = Type.Timestamp;
-const TIME = Type.Time;
-const BOOL = Type.Bool;
-const UTF8 = Type.Utf8;
 
 const TWO_32 = 4_294_967_296;
 const TWO_53 = 9_007_199_254_740_992;
