@@ -19,9 +19,16 @@ export interface WireRequest {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** A connection silent this long is dropped (default one minute). */
+  idleTimeoutMs?: number;
 }
 
 const MAX_REDIRECTS = 5;
+/**
+ * fetch gives up on a silent connection after five minutes; a read stream that stalls should be
+ * resumed sooner than that, and node:http on its own would wait forever.
+ */
+const IDLE_TIMEOUT_MS = 60_000;
 
 /**
  * Requests through node:http(s) with the body left as a Node stream. Big downloads go this way:
@@ -81,6 +88,11 @@ function once(url: URL, init: WireRequest): Promise<IncomingMessage> {
       resolve(answer);
     });
     signal?.addEventListener('abort', onAbort, { once: true });
+    request.setTimeout(init.idleTimeoutMs ?? IDLE_TIMEOUT_MS, () => {
+      const error = new Error('The server stopped sending data.');
+      if (response) response.destroy(error);
+      else request.destroy(error);
+    });
     request.on('error', (error) => {
       signal?.removeEventListener('abort', onAbort);
       reject(error);
