@@ -1,4 +1,5 @@
-import { AppFailure, isAppError, type AppError } from '../../shared/contract/errors';
+import { AppFailure, type AppError } from '../../shared/contract/errors';
+import { isAppError } from '../../shared/contract/errorSchema';
 
 /** Any failure, as an AppError the UI can show in plain words. */
 export function toAppError(error: unknown): AppError {

@@ -1,8 +1,8 @@
-import { z } from 'zod';
-
 /**
  * Errors cross every boundary as data, never as thrown objects: the UI decides how to show
- * them and never sees a stack trace or a raw server body.
+ * them and never sees a stack trace or a raw server body. This module has no dependencies, so
+ * worker threads that only throw and catch errors start without loading a schema library; the
+ * schemas that check errors crossing a boundary are in `errorSchema.ts`.
  */
 export const errorCodes = [
   'invalid_request',
@@ -26,20 +26,14 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const errorActions = ['retry', 'sign_in', 'grant_access', 'open_settings'] as const;
 export type ErrorAction = (typeof errorActions)[number];
 
-export const appErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  detail: z.string().optional(),
-  action: z.enum(errorActions).optional(),
-});
-export type AppError = z.infer<typeof appErrorSchema>;
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+  action?: ErrorAction;
+}
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-export const outcomeSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: appErrorSchema }),
-]);
 
 /** Thrown by service code; carried across the boundary as its `appError`. */
 export class AppFailure extends Error {
@@ -65,8 +59,4 @@ export function fail(
   extra: { detail?: string; action?: ErrorAction } = {},
 ): never {
   throw new AppFailure(appError(code, message, extra));
-}
-
-export function isAppError(value: unknown): value is AppError {
-  return appErrorSchema.safeParse(value).success;
 }

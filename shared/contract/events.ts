@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from './errors';
+import { appErrorSchema } from './errorSchema';
 import { catalogEvents } from './catalogChannels';
 import { jobsEvents } from './jobsChannels';
 import { previewEvents } from './previewChannels';

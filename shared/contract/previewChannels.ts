@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, type ChannelSpec } from './define';
-import { appErrorSchema } from './errors';
+import { appErrorSchema } from './errorSchema';
 import { previewColumnSchema, previewOptionsSchema, previewViewSchema } from './previewModel';
 
 const tableRef = z.string().min(1).max(1000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from './errors';
+import { appErrorSchema } from './errorSchema';
 
 /**
  * Where the bytes of an upload come from: a path on this machine (desktop app, file picker or
