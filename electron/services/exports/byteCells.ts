@@ -1,3 +1,4 @@
+import { BufferSpares } from './bufferSpares';
 import { formatDate } from './cellText';
 import {
   cachedDate,
@@ -47,13 +48,24 @@ export class ByteSink {
   view = new DataView(this.buf.buffer, 0, 0);
   pos = 0;
   slack = 0;
+  /** Buffers of earlier results, handed back once written (see `recycle`). */
+  private readonly spares = new BufferSpares(4);
 
-  /** Starts a batch in a fresh buffer of `bytes`, which the result will own. */
+  /** Starts a batch in a buffer of at least `bytes` that nothing else uses; the result will own it. */
   begin(bytes: number, slack: number): void {
-    this.buf = Buffer.allocUnsafeSlow(Math.max(bytes, slack + OVERHANG));
-    this.view = new DataView(this.buf.buffer, 0, this.buf.length);
+    this.use(Buffer.from(this.spares.take(Math.max(bytes, slack + OVERHANG))));
     this.pos = 0;
     this.slack = slack + OVERHANG;
+  }
+
+  /** The buffer of a result that has been written and is not used any more. */
+  recycle(buffer: ArrayBuffer): void {
+    this.spares.give(buffer);
+  }
+
+  private use(buf: Buffer): void {
+    this.buf = buf;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
   }
 
   reserve(bytes: number): void {
@@ -68,28 +80,23 @@ export class ByteSink {
   private grow(bytes: number): void {
     let size = this.buf.length * 2;
     while (size < this.pos + bytes) size *= 2;
-    this.resize(size);
-  }
-
-  private resize(size: number): void {
-    const next = Buffer.allocUnsafeSlow(size);
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
-    this.view = new DataView(next.buffer, 0, next.length);
+    const old = this.buf;
+    const next = Buffer.from(this.spares.take(size));
+    old.copy(next, 0, 0, this.pos);
+    this.use(next);
+    this.spares.give(old.buffer as ArrayBuffer);
   }
 
   /**
    * The bytes of the batch: a view at the start of an ArrayBuffer of their own, so it can be
-   * transferred; copied to an exact fit only when more than a quarter of it would be unused
-   * (the estimate was far off), which saves a copy of every batch.
+   * transferred and, once written, recycled. The buffer may be larger than the bytes (it was
+   * sized by an estimate, or is a spare); it is never copied to fit, since it comes back.
    */
   finish(): Buffer {
     // Stores past the end of a typed array are dropped silently: never return such output.
     if (this.pos > this.buf.length) throw new Error('ByteSink: a writer went past its reservation');
-    if (this.buf.length - this.pos > this.pos / 4) this.resize(this.pos);
     const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.alloc(0);
-    this.view = new DataView(this.buf.buffer, 0, 0);
+    this.use(Buffer.alloc(0));
     this.pos = 0;
     return out;
   }

@@ -1,7 +1,7 @@
 import { RecordBatchReader, tableFromIPC, type Schema } from 'apache-arrow';
 import { parentPort, workerData } from 'node:worker_threads';
 import { reconcileBatch } from './batchReconciler';
-import { encodeTextRows } from './textBatchEncoder';
+import { encodeTextRows, recycleTextBuffer } from './textBatchEncoder';
 import { ndjsonKeys } from './textRows';
 import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
 
@@ -15,7 +15,12 @@ if (!port) throw new Error('formatWorker must run in a worker thread.');
 const schema: Schema = tableFromIPC(data.schemaIpc).schema;
 const keys = ndjsonKeys(schema);
 
-port.on('message', ({ seq, ipc }: ToFormatter) => {
+port.on('message', (message: ToFormatter) => {
+  if (message.type === 'recycle') {
+    for (const buffer of message.buffers) recycleTextBuffer(buffer);
+    return;
+  }
+  const { seq, ipc } = message;
   let reply: FromFormatter;
   const transfer: ArrayBuffer[] = [];
   try {
@@ -30,7 +35,10 @@ port.on('message', ({ seq, ipc }: ToFormatter) => {
         chunks.push(bytes);
       }
     }
-    reply = { seq, rows, chunks };
+    // The batch is spelled out: its buffer goes back to carry a later one.
+    const spent = ipc.buffer as ArrayBuffer;
+    transfer.push(spent);
+    reply = { seq, rows, chunks, spent };
   } catch (error) {
     reply = { seq, error: error instanceof Error ? error.message : String(error) };
   }

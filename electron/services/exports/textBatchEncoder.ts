@@ -12,8 +12,8 @@ import { csvSpelling, jsonSpelling, slicesOf } from './textRows';
  * `Buffer.from(csvRows(batch))` / `Buffer.from(ndjsonRows(batch, keys))`, several times faster
  * because no string is built per cell. One writer is chosen per column; types and values the
  * byte writers do not cover take the spelling `columnCells` gives them, so output never differs.
- * Results start an ArrayBuffer nothing else uses (at most a fifth of it spare, see
- * `ByteSink.finish`), so `result.buffer` can be transferred to another thread.
+ * Results start an ArrayBuffer nothing else uses, so `result.buffer` can be transferred to
+ * another thread, and handed back with `recycleTextBuffer` once written.
  */
 
 type CellWriter = (row: number) => void;
@@ -39,6 +39,14 @@ const TRUE_WORD = 0x65757274;
 const FALS_WORD = 0x736c6166;
 
 const sink = new ByteSink();
+
+/**
+ * Hands back the buffer of a result (`result.buffer`) once it is written, for later results;
+ * a formatter thread otherwise allocates and faults in a new buffer for every piece of text.
+ */
+export function recycleTextBuffer(buffer: ArrayBuffer): void {
+  sink.recycle(buffer);
+}
 
 /** Arrow bytes formatted at a time: bounds each output buffer, however wide or long the batch. */
 const SLICE_ARROW_BYTES = 4 * 1024 * 1024;

@@ -6,7 +6,8 @@ import { OutputFile } from './sinks/outputFile';
 import type { TableWriter } from './tableWriter';
 import { csvHeader } from './textRows';
 import { startExportWorker } from './workerLauncher';
-import type { FormatterWorkerData, FromFormatter } from './writerMessages';
+import { BufferSpares } from './bufferSpares';
+import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
 
 /**
  * Formatters: text encoding is the slowest step of a CSV export, so it gets the cores the rest
@@ -28,6 +29,8 @@ export class PooledTextWriter implements TableWriter {
   private nextToWrite = 0;
   private inFlight = 0;
   private readonly done = new Map<number, { rows: number; chunks: Uint8Array[] }>();
+  /** Buffers the formatters are done reading, to carry later batches to them. */
+  private readonly batchBuffers: BufferSpares;
   private writing: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
   private waiters: (() => void)[] = [];
@@ -36,6 +39,7 @@ export class PooledTextWriter implements TableWriter {
     private readonly file: OutputFile,
     private readonly workers: Worker[],
   ) {
+    this.batchBuffers = new BufferSpares(2 * workers.length);
     for (const worker of workers) {
       worker.on('message', (message: FromFormatter) => this.onMessage(message));
       worker.on('error', (error) => this.fail(error));
@@ -69,15 +73,17 @@ export class PooledTextWriter implements TableWriter {
       this.fail(new Error(message.error));
       return;
     }
+    if (message.spent) this.batchBuffers.give(message.spent);
     this.done.set(message.seq, message);
     // Text is written in batch order, whichever formatter finished first.
     for (let ready = this.done.get(this.nextToWrite); ready; ready = this.done.get(this.nextToWrite)) {
       const { rows, chunks } = ready;
+      const formatter = this.formatterOf(this.nextToWrite);
       this.done.delete(this.nextToWrite++);
       this.writing = this.writing
         .then(async () => {
           if (this.failure) return;
-          await this.file.write(chunks);
+          await this.file.write(chunks, () => recycle(formatter, chunks));
           this.rows += rows;
           this.inFlight--;
           this.wake();
@@ -105,14 +111,20 @@ export class PooledTextWriter implements TableWriter {
   async write(batch: StreamBatch): Promise<void> {
     await this.until(() => this.inFlight < 2 * this.workers.length);
     // The batch travels as received; decoding is the formatter's job, not the main thread's.
-    const ipc = ipcStreamOf(batch);
+    // The batch's pieces are joined into a buffer of the pool's, which is handed over.
+    let carrier: ArrayBuffer | undefined;
+    const ipc = ipcStreamOf(
+      batch,
+      (size) => new Uint8Array((carrier = this.batchBuffers.take(size)), 0, size),
+    );
     const seq = this.next++;
     this.inFlight++;
-    const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength;
-    this.workers[seq % this.workers.length]?.postMessage(
-      { seq, ipc },
-      own ? [ipc.buffer as ArrayBuffer] : [],
-    );
+    const message: ToFormatter = { type: 'batch', seq, ipc };
+    this.formatterOf(seq).postMessage(message, carrier ? [carrier] : []);
+  }
+
+  private formatterOf(seq: number): Worker {
+    return this.workers[seq % this.workers.length]!;
   }
 
   async finish(): Promise<void> {
@@ -138,4 +150,11 @@ export class PooledTextWriter implements TableWriter {
     for (const worker of this.workers) worker.removeAllListeners('exit');
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Hands a formatter back the buffers of its text once they are in the file. */
+function recycle(formatter: Worker, chunks: Uint8Array[]): void {
+  const buffers = chunks.filter((c) => c.byteOffset === 0).map((c) => c.buffer as ArrayBuffer);
+  const message: ToFormatter = { type: 'recycle', buffers };
+  formatter.postMessage(message, buffers);
 }

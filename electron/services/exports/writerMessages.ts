@@ -24,12 +24,18 @@ export interface FormatterWorkerData {
   schemaIpc: Uint8Array;
 }
 
-/** Main thread → formatter: one batch (Arrow IPC stream) with its place in the output. */
-export interface ToFormatter {
-  seq: number;
-  ipc: Uint8Array;
-}
+/**
+ * Main thread → formatter: one batch (Arrow IPC stream at the start of `ipc`'s buffer) with its
+ * place in the output, or output buffers the main thread has written and hands back for reuse.
+ */
+export type ToFormatter =
+  | { type: 'batch'; seq: number; ipc: Uint8Array }
+  | { type: 'recycle'; buffers: ArrayBuffer[] };
 
-/** Formatter → main thread: the encoded text of that batch (a few chunks), or why it failed. */
+/**
+ * Formatter → main thread: the encoded text of that batch (a few chunks, each at the start of
+ * a buffer of its own) and the batch's buffer, free again; or why the batch failed.
+ */
 export type FromFormatter =
-  { seq: number; rows: number; chunks: Uint8Array[] } | { seq: number; error: string };
+  | { seq: number; rows: number; chunks: Uint8Array[]; spent: ArrayBuffer | undefined }
+  | { seq: number; error: string };

@@ -146,10 +146,17 @@ function frameMetadata(flatbuffer: Uint8Array): Uint8Array {
   return framed;
 }
 
-export function join(pieces: Uint8Array[]): Uint8Array {
+/**
+ * The pieces as one array: the only piece itself, or a copy into `allocate(size)` (which must
+ * give exactly `size` bytes; callers pass one that reuses buffers).
+ */
+export function join(
+  pieces: Uint8Array[],
+  allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
+): Uint8Array {
   if (pieces.length === 1 && pieces[0]) return pieces[0];
   const size = pieces.reduce((sum, p) => sum + p.byteLength, 0);
-  const joined = new Uint8Array(size);
+  const joined = allocate(size);
   let at = 0;
   for (const piece of pieces) {
     joined.set(piece, at);

@@ -30,11 +30,11 @@ export function usesDictionaries(batch: StreamBatch): boolean {
 }
 
 /** The batch as a self-contained Arrow IPC stream (schema, dictionaries, batch, end marker). */
-export function ipcStreamOf(batch: StreamBatch): Uint8Array {
+export function ipcStreamOf(batch: StreamBatch, allocate?: (size: number) => Uint8Array): Uint8Array {
   const pieces: Uint8Array[] = [];
   for (const message of [...batch.preamble, batch.message]) pieces.push(message.metadata, ...message.body);
   pieces.push(EOS);
-  return join(pieces);
+  return join(pieces, allocate);
 }
 
 export function decodeStreamBatch(batch: StreamBatch): RecordBatch {

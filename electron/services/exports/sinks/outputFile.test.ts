@@ -27,6 +27,28 @@ it('keeps every byte in order while writes overlap and background flushes run', 
   expect(written.equals(whole)).toBe(true);
 });
 
+it('releases the buffers of each write only once their bytes are in the file', async () => {
+  const path = join(folder, 'released.bin');
+  const file = await OutputFile.create(path);
+  const pieces = Array.from({ length: 12 }, (_, i) => Buffer.alloc(4 * 1024 * 1024, i + 1));
+  const seen: number[] = [];
+  for (const [i, piece] of pieces.entries()) {
+    await file.write([piece], () => {
+      seen.push(i);
+      // Overwriting a released buffer must not change what the file holds.
+      piece.fill(0);
+    });
+  }
+  await file.close(true);
+  expect(seen.sort((a, b) => a - b)).toEqual(pieces.map((_, i) => i));
+  const written = await readFile(path);
+  for (const [i] of pieces.entries()) {
+    const at = i * 4 * 1024 * 1024;
+    expect(written[at]).toBe(i + 1);
+    expect(written[at + 4 * 1024 * 1024 - 1]).toBe(i + 1);
+  }
+});
+
 it('never opens a file that is already there', async () => {
   const path = join(folder, 'taken.bin');
   await writeFile(path, 'keep me');

@@ -33,11 +33,18 @@ export class OutputFile {
     return new OutputFile(await open(path, 'wx', 0o644));
   }
 
-  async write(chunks: Uint8Array[]): Promise<void> {
+  /**
+   * Queues `chunks` at the end of the file. `released` is called once the file is done with them
+   * (written, or failed), when their buffers may be reused; the promise settles earlier.
+   */
+  async write(chunks: Uint8Array[], released?: () => void): Promise<void> {
     this.throwIfFailed();
     const nonEmpty = chunks.filter((c) => c.byteLength > 0);
     const size = nonEmpty.reduce((sum, c) => sum + c.byteLength, 0);
-    if (size === 0) return;
+    if (size === 0) {
+      released?.();
+      return;
+    }
     const position = this.bytesWritten;
     this.bytesWritten += size;
     this.queuedBytes += size;
@@ -48,6 +55,7 @@ export class OutputFile {
       .finally(() => {
         this.queuedBytes -= size;
         this.running.delete(running);
+        released?.();
       });
     this.running.add(running);
     if (!this.syncing && this.bytesWritten - this.syncedUpTo >= SYNC_EVERY_BYTES) {
