@@ -29,8 +29,7 @@ export interface FormatterWorkerData {
  * place in the output, or output buffers the main thread has written and hands back for reuse.
  */
 export type ToFormatter =
-  | { type: 'batch'; seq: number; ipc: Uint8Array }
-  | { type: 'recycle'; buffers: ArrayBuffer[] };
+  { type: 'batch'; seq: number; ipc: Uint8Array } | { type: 'recycle'; buffers: ArrayBuffer[] };
 
 /**
  * Formatter → main thread: the encoded text of that batch (a few chunks, each at the start of
