@@ -2,6 +2,7 @@ import { Schema, tableFromIPC } from 'apache-arrow';
 import { parentPort, workerData } from 'node:worker_threads';
 import { streamBatchesOf } from '../redivis/streamBatch';
 import { TableFileWriter } from './sinks/openSink';
+import { garbageCollector } from './sinks/garbageCollector';
 import { ParquetSink } from './sinks/parquetSink';
 import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
 
@@ -18,7 +19,7 @@ const opened = TableFileWriter.open(
   data.format,
   data.path,
   schema,
-  (file, target) => new ParquetSink(file, target),
+  (file, target) => new ParquetSink(file, target, garbageCollector()),
 );
 let queue: Promise<unknown> = opened;
 let failed = false;

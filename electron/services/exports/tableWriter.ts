@@ -2,6 +2,7 @@ import { Table, tableToIPC, type Schema } from 'apache-arrow';
 import type { Worker } from 'node:worker_threads';
 import { ipcStreamOf, type StreamBatch } from '../redivis/streamBatch';
 import type { LocalFormat } from './exportFormats';
+import { SharedBatchSlots } from './sharedBatchSlots';
 import { TableFileWriter } from './sinks/openSink';
 import { PooledTextWriter } from './textWriterPool';
 import { startExportWorker } from './workerLauncher';
@@ -18,7 +19,7 @@ export interface TableWriter {
 }
 
 /** Batches sent to the worker but not yet written: bounds memory between reader and disk. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 2;
 
 /**
  * Picks the writer. Arrow IPC needs no encoding (the received bytes are copied to the file), so
@@ -37,7 +38,10 @@ export async function openTableWriter(
     return PooledTextWriter.open(format, path, schema, options.formatters);
   }
   const data: WriterWorkerData = { format, path, schemaIpc: tableToIPC(new Table(schema), 'stream') };
-  return new WorkerTableWriter(await startExportWorker(data));
+  // The Parquet encoder copies each batch before reporting it written, so its batches can go
+  // through shared buffers that are reused; the Arrow sink writes views of a batch after that.
+  const slots = format === 'parquet' ? new SharedBatchSlots() : undefined;
+  return new WorkerTableWriter(await startExportWorker(data), slots);
 }
 
 class WorkerTableWriter implements TableWriter {
@@ -49,7 +53,10 @@ class WorkerTableWriter implements TableWriter {
   private done?: { resolve: () => void; reject: (error: Error) => void };
   private aborted?: () => void;
 
-  constructor(private readonly worker: Worker) {
+  constructor(
+    private readonly worker: Worker,
+    private readonly slots?: SharedBatchSlots,
+  ) {
     this.worker.on('message', (message: FromWriter) => this.onMessage(message));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => {
@@ -62,6 +69,7 @@ class WorkerTableWriter implements TableWriter {
     switch (message.type) {
       case 'written':
         this.inFlight--;
+        this.slots?.release();
         this.rows = message.rows;
         this.bytes = message.bytes;
         this.wake();
@@ -101,10 +109,14 @@ class WorkerTableWriter implements TableWriter {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
     if (this.failure) throw this.failure;
+    this.inFlight++;
+    if (this.slots) {
+      this.post({ type: 'batch', ipc: this.slots.fill(batch) });
+      return;
+    }
     const ipc = ipcStreamOf(batch);
     // Hand the buffer over instead of copying it when the bytes own their whole buffer.
     const own = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength;
-    this.inFlight++;
     this.post({ type: 'batch', ipc }, own ? [ipc.buffer as ArrayBuffer] : []);
   }
 

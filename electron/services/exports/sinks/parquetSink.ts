@@ -1,4 +1,4 @@
-import { RecordBatch, Struct, Table, makeData, tableToIPC, type Schema } from 'apache-arrow';
+import type { RecordBatch, Schema } from 'apache-arrow';
 import {
   Compression,
   Table as WasmTable,
@@ -6,11 +6,20 @@ import {
   transformParquetStream,
   type RecordBatch as WasmRecordBatch,
 } from 'parquet-wasm';
+import type { StreamBatch } from '../../redivis/streamBatch';
 import type { BatchSink } from './batchSink';
 import type { OutputFile } from './outputFile';
+import { ParquetInput } from './parquetInput';
 
 /** Rows per Parquet row group: bounds the encoder's buffer whatever the table size. */
 const ROW_GROUP_ROWS = 128 * 1024;
+
+/**
+ * Encoded bytes between two collections. Each row group leaves the encoder as a new buffer of a
+ * few MB outside the JavaScript heap; this thread makes so little other garbage that V8, left to
+ * itself, collects only once some 64 MB of them are dead.
+ */
+const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
 
 type Give = (batch: WasmRecordBatch | null) => void;
 
@@ -30,11 +39,16 @@ export class ParquetSink implements BatchSink {
   private readonly pump: Promise<void>;
   private readonly stopped: Promise<never>;
   private wroteRows = false;
+  private readonly input: ParquetInput;
+  private uncollected = 0;
 
+  /** `collectGarbage` frees the encoder's spent output buffers; without it V8 decides when. */
   constructor(
     private readonly file: OutputFile,
-    private readonly schema: Schema,
+    schema: Schema,
+    private readonly collectGarbage?: () => void,
   ) {
+    this.input = new ParquetInput(schema);
     const source = new ReadableStream<WasmRecordBatch>(
       {
         pull: (controller) =>
@@ -56,6 +70,7 @@ export class ParquetSink implements BatchSink {
       const encoded = (await transformParquetStream(source, properties)) as ReadableStream<Uint8Array>;
       for await (const chunk of encoded as unknown as AsyncIterable<Uint8Array>) {
         await this.file.write([chunk]);
+        this.spent(chunk.byteLength);
       }
     })();
     // If the encoder ends or fails while a batch waits for room, the writer must not hang.
@@ -63,6 +78,13 @@ export class ParquetSink implements BatchSink {
       throw new Error('The Parquet encoder stopped before the end of the data.');
     });
     this.stopped.catch(() => undefined);
+  }
+
+  private spent(bytes: number): void {
+    this.uncollected += bytes;
+    if (!this.collectGarbage || this.uncollected < COLLECT_EVERY_BYTES) return;
+    this.uncollected = 0;
+    this.collectGarbage();
   }
 
   private async give(batch: WasmRecordBatch | null): Promise<void> {
@@ -74,7 +96,13 @@ export class ParquetSink implements BatchSink {
   async write(batch: RecordBatch): Promise<void> {
     if (batch.numRows === 0) return;
     this.wroteRows = true;
-    await this.giveTable(WasmTable.fromIPCStream(tableToIPC(new Table(batch), 'stream')));
+    await this.giveTable(WasmTable.fromIPCStream(this.input.ofBatch(batch)));
+  }
+
+  async writeEncoded(batch: StreamBatch): Promise<void> {
+    if (batch.numRows === 0) return;
+    this.wroteRows = true;
+    await this.giveTable(WasmTable.fromIPCStream(this.input.ofMessage(batch.message)));
   }
 
   /**
@@ -91,19 +119,10 @@ export class ParquetSink implements BatchSink {
 
   async finish(): Promise<void> {
     // The encoder learns the schema from the batches: an empty export still needs one.
-    if (!this.wroteRows) await this.giveEmptyBatch();
+    if (!this.wroteRows) await this.giveTable(WasmTable.fromIPCStream(this.input.empty()));
     await this.give(null);
     await this.pump;
     await this.file.close(true);
-  }
-
-  private async giveEmptyBatch(): Promise<void> {
-    const children = this.schema.fields.map((f) => makeData({ type: f.type, length: 0 } as never));
-    const empty = new RecordBatch(
-      this.schema,
-      makeData({ type: new Struct(this.schema.fields), length: 0, nullCount: 0, children }),
-    );
-    await this.giveTable(WasmTable.fromIPCStream(tableToIPC(new Table(empty), 'stream')));
   }
 
   async abort(): Promise<void> {

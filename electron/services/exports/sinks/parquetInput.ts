@@ -1,0 +1,60 @@
+import { RecordBatch, Struct, Table, makeData, tableToIPC, type Schema } from 'apache-arrow';
+import { messagesOf, type ArrowMessage } from '../../redivis/arrowMessages';
+import { streamBatchesOf } from '../../redivis/streamBatch';
+
+const EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+
+/** A scratch buffer bigger than this is dropped after use, so one huge batch is not kept forever. */
+const KEPT_SCRATCH_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Builds the Arrow IPC streams handed to the Parquet encoder. arrow-rs' writer takes its schema
+ * from the first batch and writes every later one under it without comparing: had a stream that
+ * declares a column non-nullable come first, the file's column would be required and later nulls
+ * lost; a stream's field metadata would end up in the file. So every stream built here carries
+ * the same schema message, the table's own, in front of a record batch laid out for the same
+ * column names and types. A batch received in that layout is not decoded at all: its record batch
+ * message is copied next to that schema message as it is.
+ */
+export class ParquetInput {
+  private readonly schemaMessage: Uint8Array;
+  private scratch = new Uint8Array(0);
+
+  constructor(private readonly schema: Schema) {
+    const [message] = messagesOf(tableToIPC(new Table(schema), 'stream'));
+    if (!message) throw new Error('The table schema could not be encoded.');
+    this.schemaMessage = message.metadata;
+  }
+
+  /**
+   * A received record batch whose columns already have the table's names and types, as one
+   * stream. The bytes live in a buffer reused by the next call: use them before calling again.
+   */
+  ofMessage(message: ArrowMessage): Uint8Array {
+    const size =
+      this.schemaMessage.byteLength + message.metadata.byteLength + message.bodyLength + EOS.byteLength;
+    if (this.scratch.byteLength < size) this.scratch = new Uint8Array(size);
+    const out = this.scratch.subarray(0, size);
+    let at = 0;
+    for (const piece of [this.schemaMessage, message.metadata, ...message.body, EOS]) {
+      out.set(piece, at);
+      at += piece.byteLength;
+    }
+    if (this.scratch.byteLength > KEPT_SCRATCH_BYTES) this.scratch = new Uint8Array(0);
+    return out;
+  }
+
+  /** A batch built in memory (reconciled to the table's schema), as one stream. */
+  ofBatch(batch: RecordBatch): Uint8Array {
+    const [encoded] = streamBatchesOf(tableToIPC(new Table([batch]), 'stream'));
+    if (!encoded) throw new Error('Expected one encoded record batch.');
+    return this.ofMessage(encoded.message);
+  }
+
+  /** A stream with no rows: the encoder learns the schema from a batch, so an empty file needs one. */
+  empty(): Uint8Array {
+    const children = this.schema.fields.map((f) => makeData({ type: f.type, length: 0 } as never));
+    const data = makeData({ type: new Struct(this.schema.fields), length: 0, nullCount: 0, children });
+    return this.ofBatch(new RecordBatch(this.schema, data));
+  }
+}
