@@ -11,8 +11,9 @@ import { downloadTable } from './tableDownload';
  * nothing at the target, and to measure time, peak memory and event-loop delay apart from the
  * emulator. Format `raw` reads the same read streams straight from the socket with node:http and
  * counts the bytes (the baseline: the cheapest way to receive them); `raw-fetch` does the same
- * through fetch; `raw-file` also appends every chunk to the target as it arrives, through the
- * same file writer and final flush as a download (what receiving the bytes onto disk costs).
+ * through fetch; `raw-file` also appends the bytes to the target as they arrive, a couple of
+ * megabytes of a stream at a time, through the same file writer and final flush as a download
+ * (what receiving the bytes onto disk costs).
  * The process makes one API request before the clock starts, as the app has by the time anyone
  * exports, so loading the HTTP stack is not counted.
  * Usage: node --import tsx downloadProcess.ts <apiBase> <tableRef> <format|raw|raw-fetch|raw-file> <target> [streams] [parallel]
@@ -96,19 +97,35 @@ async function rawRead(
   return { rows: session.numRows, bytes: sizes.reduce((a, b) => a + b, 0) };
 }
 
-/** Reads one stream off the socket; with `file`, every chunk is also appended to it as it comes. */
+/** Bytes of one stream gathered into each write of `raw-file`, about a batch's worth. */
+const RAW_WRITE_BYTES = 2 * 1024 * 1024;
+
+/** Reads one stream off the socket; with `file`, its bytes are also appended to it as they come. */
 function socketRead(apiBase: string, token: string, streamId: string, file?: OutputFile): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = `${apiBase}/readStreams/${streamId}?eosSentinel=true`;
     const request = httpRequest(url, { headers: { Authorization: `Bearer ${token}` } }, (response) => {
       let size = 0;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const flush = () => {
+        const chunks = pending;
+        pending = [];
+        pendingBytes = 0;
+        return file ? file.write(chunks) : Promise.resolve();
+      };
       response.on('data', (chunk: Buffer) => {
         size += chunk.byteLength;
         if (!file) return;
+        pending.push(chunk);
+        pendingBytes += chunk.byteLength;
+        if (pendingBytes < RAW_WRITE_BYTES) return;
         response.pause();
-        file.write([chunk]).then(() => response.resume(), reject);
+        flush().then(() => response.resume(), reject);
       });
-      response.on('end', () => resolve(size));
+      response.on('end', () => {
+        flush().then(() => resolve(size), reject);
+      });
       response.on('error', reject);
     });
     request.on('error', reject);
