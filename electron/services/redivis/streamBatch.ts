@@ -22,7 +22,8 @@ export interface StreamBatch {
   numRows: number;
 }
 
-const EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+/** The end-of-stream marker: a continuation word and a zero length. */
+export const EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
 
 /** Dictionary batches are kept per stream, so such a batch cannot be copied into another file as it is. */
 export function usesDictionaries(batch: StreamBatch): boolean {

@@ -1,8 +1,6 @@
 import { RecordBatch, Struct, Table, makeData, tableToIPC, type Schema } from 'apache-arrow';
-import { messagesOf, type ArrowMessage } from '../../redivis/arrowMessages';
-import { streamBatchesOf } from '../../redivis/streamBatch';
-
-const EOS = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+import { join, messagesOf, type ArrowMessage } from '../../redivis/arrowMessages';
+import { EOS, streamBatchesOf } from '../../redivis/streamBatch';
 
 /** A scratch buffer bigger than this is dropped after use, so one huge batch is not kept forever. */
 const KEPT_SCRATCH_BYTES = 16 * 1024 * 1024;
@@ -31,17 +29,12 @@ export class ParquetInput {
    * stream. The bytes live in a buffer reused by the next call: use them before calling again.
    */
   ofMessage(message: ArrowMessage): Uint8Array {
-    const size =
-      this.schemaMessage.byteLength + message.metadata.byteLength + message.bodyLength + EOS.byteLength;
-    if (this.scratch.byteLength < size) this.scratch = new Uint8Array(size);
-    const out = this.scratch.subarray(0, size);
-    let at = 0;
-    for (const piece of [this.schemaMessage, message.metadata, ...message.body, EOS]) {
-      out.set(piece, at);
-      at += piece.byteLength;
-    }
+    const stream = join([this.schemaMessage, message.metadata, ...message.body, EOS], (size) => {
+      if (this.scratch.byteLength < size) this.scratch = new Uint8Array(size);
+      return this.scratch.subarray(0, size);
+    });
     if (this.scratch.byteLength > KEPT_SCRATCH_BYTES) this.scratch = new Uint8Array(0);
-    return out;
+    return stream;
   }
 
   /** A batch built in memory (reconciled to the table's schema), as one stream. */
