@@ -37,23 +37,13 @@ import {
   type Data,
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../emulator/src/demo/random';
 import { ByteSink } from './byteCells';
 import { csvRows, ndjsonKeys, ndjsonRows } from './textRows';
 import { encodeCsvRows, encodeNdjsonRows, recycleTextBuffer } from './textBatchEncoder';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so failures reproduce. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const random = seeded(20_240_601);
+// Seeded, so failures reproduce.
+const random = seededRandom(20_240_601);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 /** Every 7th cell null, plus the given values in order, padded with random draws. */
