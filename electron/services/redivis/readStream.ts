@@ -2,6 +2,7 @@ import { RecordBatchReader, type RecordBatch } from 'apache-arrow';
 import { AppFailure, appError } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from './apiClient';
 import { ArrowMessageFramer } from './arrowMessages';
+import { withinTurnBudget } from './loopTurnBudget';
 import { retryDelayMs, sleep } from './retryPolicy';
 import { StreamBatchAssembler, type StreamBatch } from './streamBatch';
 
@@ -85,7 +86,7 @@ async function* readResumably<T extends { numRows: number }>(
         what: 'this read stream',
       });
       let sawSentinel = false;
-      for await (const batch of parse(response.body)) {
+      for await (const batch of parse(withinTurnBudget(response.body))) {
         if (batch.numRows === 0) {
           sawSentinel = true;
           continue;
