@@ -16,7 +16,9 @@ import { buildExportBundle } from './exportBundle';
  * - throughput of Arrow, CSV, NDJSON and Parquet against a raw HTTP read of the same read streams
  *   (the same 8 streams read with node:http, bytes counted, nothing decoded), measured in the same
  *   run; a raw read through fetch, and the raw read written to a file (Arrow is also compared
- *   with that: the part of its cost that is the disk's), are shown for reference. Each is the median of BENCH_EXPORT_RUNS
+ *   with that: the part of its cost that is the disk's), are shown for reference, and with CSV its
+ *   ceiling: the same export with the cell spelling replaced by a fill of as many bytes
+ *   (fillingEncoder.ts), the most any encoder could reach here. Each is the median of BENCH_EXPORT_RUNS
  *   runs (default 3), taken in turns so that a noisy moment hits every format alike;
  * - peak RSS of each child, and its event-loop delay (perf_hooks.monitorEventLoopDelay).
  * BENCH_EXPORT_ROWS sets the table size (default 4,000,000 rows, 148 MB of Arrow, about 35 s to
@@ -52,9 +54,10 @@ async function runChild(
   table: string,
   format: string,
   target: string,
+  env: Record<string, string> = {},
 ) {
   const child = spawn(process.execPath, [script, emulator.apiBase, table, format, target, '8'], {
-    env: { ...process.env, REDIVIS_API_TOKEN: token },
+    env: { ...process.env, ...env, REDIVIS_API_TOKEN: token },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let summary: RunSummary | undefined;
@@ -68,6 +71,8 @@ async function runChild(
 }
 
 const mb = (bytes: number) => bytes / 1e6;
+/** The CSV export built with the filling encoder (see fillingEncoder.ts). */
+const CEILING = 'csv-ceiling';
 
 const benchmark: Benchmark = {
   name: 'table export',
@@ -76,6 +81,7 @@ const benchmark: Benchmark = {
     const outDir = await mkdtemp(join(tmpdir(), 'rd-bench-export-out-'));
     try {
       const script = await buildExportBundle();
+      const ceilingScript = formats.includes('csv') ? await buildExportBundle('ceiling') : '';
       const store = await openOrSeedStore(dataDir, 20_000);
       process.stderr.write(`  generating demo.large_sample.huge (${rows} rows)…\n`);
       await addHugeTable(store, rows);
@@ -84,13 +90,20 @@ const benchmark: Benchmark = {
       const table = 'demo.large_sample.huge';
       const results: BenchResult[] = [];
       try {
-        const modes = ['raw', 'raw-fetch', 'raw-file', ...formats];
+        const modes = ['raw', 'raw-fetch', 'raw-file', ...formats, ...(ceilingScript ? [CEILING] : [])];
         const summaries = new Map<string, RunSummary[]>(modes.map((m) => [m, []]));
+        let csvBytesPerRow = 0;
         for (let round = 0; round < runs; round++) {
           for (const mode of modes) {
             const target = join(outDir, `huge.${mode}`);
-            const run = await runChild(script, emulator, token, table, mode, target);
+            const run =
+              mode === CEILING
+                ? await runChild(ceilingScript, emulator, token, table, 'csv', target, {
+                    BENCH_FILL_BYTES_PER_ROW: String(csvBytesPerRow),
+                  })
+                : await runChild(script, emulator, token, table, mode, target);
             await rm(target, { force: true });
+            if (mode === 'csv') csvBytesPerRow = run.bytes / run.done;
             summaries.get(mode)?.push(run);
           }
         }
@@ -142,6 +155,17 @@ const benchmark: Benchmark = {
             target: targets[format] ?? '',
             note: `${note}; CPU ${run.cpuMs} ms, ${run.systemMs} in the kernel (raw read ${raw.cpuMs}, ${raw.systemMs})`,
           });
+          if (format === 'csv' && ceilingScript) {
+            const ceiling = result(CEILING);
+            results.push({
+              name: 'csv: encoder ceiling, cells not spelled (reference)',
+              value: mb(raw.bytes) / (ceiling.ms / 1000),
+              unit: 'MB/s',
+              baseline: { name: 'raw node:http read', value: rawRate },
+              ratio: raw.ms / ceiling.ms,
+              note: `the same CSV export with the encoder replaced by a fill of the same ${mb(ceiling.bytes).toFixed(0)} MB (fillingEncoder.ts): the most any encoder could reach here; CPU ${ceiling.cpuMs} ms, ${ceiling.systemMs} in the kernel`,
+            });
+          }
           if (format === 'arrow') {
             results.push({
               name: 'arrow: throughput against the raw read written to a file',

@@ -28,12 +28,27 @@ const workerPaths: Plugin = {
   },
 };
 
-export async function buildExportBundle(): Promise<string> {
+/**
+ * The "encoder ceiling" build: the formatter's text encoder is replaced by one that only fills
+ * its output (fillingEncoder.ts), so a CSV export costs everything but spelling the cells.
+ */
+const fillingEncoder: Plugin = {
+  name: 'filling-encoder',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/textBatchEncoder$/ }, () => ({
+      path: join(__dirname, 'fillingEncoder.ts'),
+    }));
+  },
+};
+
+/** Builds the download process and its workers; `ceiling` swaps in the filling encoder. */
+export async function buildExportBundle(variant: 'app' | 'ceiling' = 'app'): Promise<string> {
+  const outdir = variant === 'app' ? bundleDir : `${bundleDir}-ceiling`;
   await build({
     entryPoints: ['downloadProcess', 'formatWorker', 'exportWorker'].map((name) =>
       join(exportsDir, `${name}.ts`),
     ),
-    outdir: bundleDir,
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -44,8 +59,8 @@ export async function buildExportBundle(): Promise<string> {
       .filter((name) => !BUNDLED_DEPENDENCIES.includes(name))
       .flatMap((name) => [name, `${name}/*`]),
     define: { __BUNDLED_EXPORT_WORKER__: 'true' },
-    plugins: [workerPaths],
+    plugins: variant === 'app' ? [workerPaths] : [workerPaths, fillingEncoder],
     logLevel: 'warning',
   });
-  return join(bundleDir, 'downloadProcess.js');
+  return join(outdir, 'downloadProcess.js');
 }
