@@ -1,10 +1,10 @@
-import { RecordBatchReader, type RecordBatch } from 'apache-arrow';
+import type { RecordBatch } from 'apache-arrow';
 import { AppFailure, appError } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from './apiClient';
 import { ArrowMessageFramer } from './arrowMessages';
 import { withinTurnBudget } from './loopTurnBudget';
 import { retryDelayMs, sleep } from './retryPolicy';
-import { StreamBatchAssembler, type StreamBatch } from './streamBatch';
+import { decodeStreamBatch, StreamBatchAssembler, type StreamBatch } from './streamBatch';
 
 export interface StreamReadOptions {
   signal?: AbortSignal;
@@ -48,8 +48,14 @@ export function readStreamMessages(
   return readResumably(api, streamId, options, framedBatches);
 }
 
+/**
+ * Framed here, then decoded batch by batch, rather than by apache-arrow's reader over the body:
+ * given an async iterable, that reader holds back a batch that ends exactly where a chunk ends
+ * until the next chunk arrives (its byte queue only serves a request smaller than what it has),
+ * so a stream that pauses between batches would keep its last complete batch from the preview.
+ */
 async function* decodedBatches(body: AsyncIterable<Uint8Array>): AsyncGenerator<RecordBatch> {
-  yield* await RecordBatchReader.from(body);
+  for await (const batch of framedBatches(body)) yield decodeStreamBatch(batch);
 }
 
 async function* framedBatches(body: AsyncIterable<Uint8Array>): AsyncGenerator<StreamBatch> {
