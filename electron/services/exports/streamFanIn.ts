@@ -12,7 +12,8 @@ export interface FanInOptions {
   signal: AbortSignal;
   /** How many streams are read at the same time. */
   parallel: number;
-  onRetry?: (info: { streamId: string; attempt: number }) => void;
+  /** A stream is being picked up again: after a broken connection, or a rate limit outlasted. */
+  onRetry?: (info: { streamId: string; attempt: number; reason: 'connection' | 'rate_limited' }) => void;
 }
 
 /**
@@ -88,7 +89,7 @@ async function readOneStream(
       const batches = readStreamMessages(api, streamId, {
         signal,
         startOffset: rows,
-        onRetry: ({ attempt }) => options.onRetry?.({ streamId, attempt }),
+        onRetry: ({ attempt }) => options.onRetry?.({ streamId, attempt, reason: 'connection' }),
       });
       for await (const batch of batches) {
         rows += batch.numRows;
@@ -98,7 +99,7 @@ async function readOneStream(
     } catch (error) {
       const limited = error instanceof AppFailure && error.appError.code === 'rate_limited';
       if (!limited || round > RATE_LIMIT_ROUNDS || signal.aborted) throw error;
-      options.onRetry?.({ streamId, attempt: round });
+      options.onRetry?.({ streamId, attempt: round, reason: 'rate_limited' });
       await sleep(retryDelayMs(round, null, 1000, 15_000), signal);
     }
   }

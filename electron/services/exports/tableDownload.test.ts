@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import {
   arrowRows,
@@ -132,14 +132,19 @@ describe('faults still give an exact file', () => {
     async (format) => {
       kit.emulator.faults.cutStreams({ count: 6, afterBytes: 40_000 });
       const target = join(kit.outDir, `cut.${format}`);
+      const phases: string[] = [];
       await downloadTable({
         api: kit.api,
         tableRef: MEASUREMENTS,
         format,
         target,
         signal: new AbortController().signal,
+        progress: ({ phase }) => void (phase && phases.push(phase)),
       });
       await expectExactMeasurements(target);
+      // The row says "Reconnecting" while a stream is picked up again, and not once rows flow.
+      expect(phases).toContain('Reconnecting');
+      expect(phases.slice(-3)).toEqual(['Downloading', 'Finishing', 'Done']);
     },
   );
 
@@ -213,6 +218,42 @@ describe('the target only ever holds a complete file', () => {
     expect(await readFile(target, 'utf8')).toBe('keep me');
     await download({ format: 'csv', target, overwrite: true });
     expect((await readCsvFile(target)).length).toBe(1000);
+  });
+
+  it('a destination folder that is gone is reported by name before the server is asked', async () => {
+    const folder = join(kit.outDir, 'unplugged');
+    // Every call of the API client goes through its private request method.
+    const requests = vi.spyOn(kit.api as unknown as { request: () => unknown }, 'request');
+    const failure = await failureOf(download({ format: 'csv', target: join(folder, 'x.csv') }));
+    expect(failure.appError).toMatchObject({
+      code: 'io',
+      message: `The folder "${folder}" is not there any more.`,
+      action: 'retry',
+    });
+    expect(requests).not.toHaveBeenCalled();
+    requests.mockRestore();
+  });
+
+  it('a folder removed during the export fails in plain words and leaves nothing', async () => {
+    const fs = await import('node:fs/promises');
+    const folder = join(kit.outDir, 'removed-midway');
+    await fs.mkdir(folder);
+    let removed: Promise<void> | undefined;
+    const run = downloadTable({
+      api: kit.api,
+      tableRef: MEASUREMENTS,
+      format: 'csv',
+      target: join(folder, 'm.csv'),
+      signal: new AbortController().signal,
+      progress: (p) => {
+        if ((p.rowsDone ?? 0) > 0) removed ??= fs.rm(folder, { recursive: true, force: true });
+      },
+    });
+    const failure = await failureOf(run);
+    await removed;
+    expect(failure.appError.code).toBe('io');
+    expect(failure.appError.message).toBe(`The folder "${folder}" is not there any more.`);
+    expect(await readdir(kit.outDir)).not.toContain('removed-midway');
   });
 
   it('a table without data access says why before anything is written', async () => {

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { fail } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { createReadSession, tablePath } from '../redivis/readSession';
@@ -6,6 +7,7 @@ import { targetSchema, type TableVariable } from './arrowTypes';
 import { headOfBatch } from './batchReconciler';
 import { pickVariables } from './exportColumns';
 import type { LocalFormat } from './exportFormats';
+import { asFileFailure } from './fileFailure';
 import { assertTargetFree, moveIntoPlace, removeQuietly, temporaryPathFor } from './outputPlacement';
 import { fanInStreams } from './streamFanIn';
 import { describeTableForExport } from './tableDescription';
@@ -76,6 +78,13 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
     formatters: options.formatters,
   });
   let finished = false;
+  // What the row says the job is doing; back to "Downloading" as soon as rows flow again.
+  let phase = 'Downloading';
+  const enter = (next: string) => {
+    if (next === phase) return;
+    phase = next;
+    progress({ phase });
+  };
   try {
     let accepted = 0;
     await fanInStreams(
@@ -86,13 +95,15 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
         const part = headOfBatch(batch, limit - accepted);
         if (part.numRows > 0) await writer.write(part);
         accepted += part.numRows;
+        enter('Downloading');
         progress({ rowsDone: accepted, bytesDone: writer.bytes });
         return accepted < limit;
       },
       {
         signal,
         parallel,
-        onRetry: () => progress({ phase: 'Reconnecting' }),
+        onRetry: ({ reason }) =>
+          enter(reason === 'rate_limited' ? 'Waiting: Redivis asked to slow down' : 'Reconnecting'),
       },
     );
     progress({ phase: 'Finishing' });
@@ -109,7 +120,7 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
     return { path: target, rows: writer.rows, bytes: writer.bytes };
   } catch (error) {
     if (!finished) await writer.abort();
-    throw error;
+    throw asFileFailure(error, dirname(target));
   } finally {
     await removeQuietly(temporary);
   }

@@ -14,7 +14,7 @@ it('runs at most `concurrency` jobs, cancels with cleanup, and retries a cancell
   const queue = new JobQueue((job) => published.push(job), { concurrency: 2, progressIntervalMs: 0 });
   const cleaned: string[] = [];
   const spec = (title: string) => ({
-    kind: 'download' as const,
+    kind: 'export' as const,
     title,
     run: untilAborted,
     cleanup: async () => void cleaned.push(title),
@@ -58,7 +58,7 @@ it('reports failures as data, progress with totals, and the overall fraction', a
   });
   await expect.poll(() => queue.overallProgress()).toBe(0.5);
   const failed = queue.start({
-    kind: 'download',
+    kind: 'export',
     title: 'broken',
     run: async () => {
       throw new AppFailure(appError('forbidden', 'No data access.'));
@@ -92,4 +92,29 @@ it('cancels every queued and running job at shutdown, cleaning up each', async (
   expect((await queue.settled(running.id)).status).toBe('cancelled');
   expect((await queue.settled(waiting.id)).status).toBe('cancelled');
   expect(cleaned).toEqual(['running']);
+});
+
+it('publishes the latest progress once the interval is up, even when the job then goes quiet', async () => {
+  const published: Job[] = [];
+  const queue = new JobQueue((job) => published.push(job), { progressIntervalMs: 100 });
+  let release: () => void = () => undefined;
+  const job = queue.start({
+    kind: 'export',
+    title: 'bursty',
+    run: async ({ progress }) => {
+      // A burst of updates, then silence (a stalled server): the last one must still be shown.
+      for (let rows = 1; rows <= 50; rows++) progress({ rowsDone: rows, rowsTotal: 100 });
+      await new Promise<void>((resolve) => (release = resolve));
+      return undefined;
+    },
+  });
+  const rowsShown = () =>
+    published.filter((j) => j.id === job.id && j.status === 'running').map((j) => j.rowsDone);
+  await expect.poll(() => rowsShown().at(-1)).toBe(50);
+  // Throttled: the first update at once, the rest folded into one.
+  expect(rowsShown()).toEqual([0, 1, 50]);
+  release();
+  expect((await queue.settled(job.id)).status).toBe('succeeded');
+  // Nothing is published for a running job after it ended.
+  expect(published.at(-1)?.status).toBe('succeeded');
 });

@@ -174,16 +174,23 @@ export class JobQueue {
     entry.job.startedAt = Date.now();
     this.publish({ ...entry.job });
     let lastPublished = 0;
+    // An update that comes too soon after the last one is published when the interval is up,
+    // so the panel never stays behind (a job that goes quiet still shows where it stopped).
+    let pending: ReturnType<typeof setTimeout> | undefined;
     const interval = this.options.progressIntervalMs ?? 250;
+    const publishProgress = () => {
+      pending = undefined;
+      if (entry.job.status !== 'running') return;
+      lastPublished = Date.now();
+      this.publish({ ...entry.job });
+    };
     const progress = (update: JobProgress) => {
       Object.assign(entry.job, stripUndefined(update));
       entry.job.rate = entry.meter.sample(entry.job.bytesDone, Date.now(), entry.job.rowsDone);
       entry.job.secondsLeft = entry.meter.secondsLeft(entry.job);
-      const now = Date.now();
-      if (now - lastPublished >= interval) {
-        lastPublished = now;
-        this.publish({ ...entry.job });
-      }
+      const wait = lastPublished + interval - Date.now();
+      if (wait <= 0) publishProgress();
+      else pending ??= setTimeout(publishProgress, wait);
     };
     try {
       const output = await entry.spec.run({ signal: controller.signal, progress });
@@ -196,6 +203,7 @@ export class JobQueue {
       if (appErr.code === 'cancelled') this.finish(entry, 'cancelled');
       else this.finish(entry, 'failed', appErr);
     } finally {
+      clearTimeout(pending);
       this.running--;
       this.pump();
     }

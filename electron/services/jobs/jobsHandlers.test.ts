@@ -74,7 +74,7 @@ it('describes a table, saves where the dialog pointed, and refuses other folders
   ).toBe('bad_input');
 
   const job: Job = await handlers.startExport(request, call);
-  expect(job.kind).toBe('download');
+  expect(job.kind).toBe('export');
   const done = await jobs.settled(job.id);
   expect(done.status).toBe('succeeded');
   expect(done.output).toBe(join(chosen.directory, 'flowers.csv'));
