@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail } from '../../../shared/contract/errors';
+import { asFileFailure } from './fileFailure';
 
 /**
  * Output is built under a hidden temporary name in the target's own folder (same file
@@ -22,12 +24,17 @@ export async function pathKind(path: string): Promise<'file' | 'directory' | 'ot
   }
 }
 
-/** Refuses to start when something is already at the target and the user did not agree to replace it. */
+/**
+ * Refuses to start when the target's folder is gone or not writable, or when something is
+ * already at the target and the user did not agree to replace it. Checked before anything is
+ * asked of the server, and again when a job is retried.
+ */
 export async function assertTargetFree(
   target: string,
   overwrite: boolean,
   kind: 'file' | 'directory',
 ): Promise<void> {
+  await assertFolderWritable(dirname(target));
   const existing = await pathKind(target);
   if (!existing) return;
   const name = basename(target);
@@ -60,6 +67,8 @@ export async function moveIntoPlace(
   try {
     await rename(temporary, target);
   } catch (error) {
+    const known = asFileFailure(error, dirname(target));
+    if (known !== error) throw known;
     fail('io', 'The finished file could not be moved into place.', {
       detail: error instanceof Error ? error.message : String(error),
       action: 'retry',
@@ -69,4 +78,15 @@ export async function moveIntoPlace(
 
 export async function removeQuietly(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true }).catch(() => undefined);
+}
+
+async function assertFolderWritable(folder: string): Promise<void> {
+  try {
+    if (!(await stat(folder)).isDirectory()) {
+      throw Object.assign(new Error(`ENOTDIR: not a directory, '${folder}'`), { code: 'ENOTDIR' });
+    }
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw asFileFailure(error, folder);
+  }
 }

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join, parse } from 'node:path';
+import { dirname, join, parse } from 'node:path';
 import { fail } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { tablePath } from '../redivis/readSession';
@@ -7,6 +7,7 @@ import { sleep } from '../redivis/retryPolicy';
 import type { JobProgress } from '../jobs/jobQueue';
 import { downloadExportPart } from './exportPartDownload';
 import type { FormatInfo } from './exportFormats';
+import { asFileFailure } from './fileFailure';
 import { assertTargetFree, moveIntoPlace, removeQuietly, temporaryPathFor } from './outputPlacement';
 
 interface ExportBody {
@@ -93,6 +94,8 @@ export async function exportOnServer(options: ServerExportOptions): Promise<{ pa
     await moveIntoPlace(temporary, target, overwrite, asFolder ? 'directory' : 'file');
     progress({ phase: 'Done', bytesDone, bytesTotal: bytesDone });
     return { path: target, bytes: bytesDone };
+  } catch (error) {
+    throw asFileFailure(error, dirname(target));
   } finally {
     await removeQuietly(temporary);
   }
