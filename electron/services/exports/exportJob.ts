@@ -7,7 +7,8 @@ import { exportOnServer } from './serverExport';
 import { downloadTable } from './tableDownload';
 
 /**
- * A download (local formats, from read streams) or export (server formats) as a job. The spec
+ * An export as a job: made here from read streams (local formats) or by Redivis (server
+ * formats); either way the user asked for an export, and the panel calls it one. The spec
  * is kept by the queue, so "retry" runs the same request again from scratch; partial output is
  * removed by the engine itself whenever a run ends without success.
  */
@@ -15,7 +16,7 @@ export function exportJobSpec(api: RedivisApiClient, input: ExportRequest, targe
   const request = exportRequestSchema.parse(input);
   const format = request.format;
   return {
-    kind: isLocalFormat(format) ? 'download' : 'export',
+    kind: 'export',
     title: request.title,
     async run({ signal, progress }) {
       const common = {

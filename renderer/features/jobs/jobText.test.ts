@@ -5,7 +5,7 @@ import { formatBytes, formatDuration, jobFraction, jobNumbers } from './jobText'
 
 const job = (over: Partial<Job>): Job => ({
   id: 'j',
-  kind: 'download',
+  kind: 'export',
   title: 't',
   status: 'running',
   bytesDone: 0,

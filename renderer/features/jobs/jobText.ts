@@ -56,7 +56,6 @@ export const statusText: Record<Job['status'], string> = {
 };
 
 export const kindText: Record<Job['kind'], string> = {
-  download: 'Download',
   export: 'Export',
   upload: 'Upload',
 };
