@@ -42,4 +42,41 @@ export class JobsPage {
     if (!(await this.panel.isVisible())) await this.statusButton.click();
     await expect(this.panel).toBeVisible();
   }
+
+  /**
+   * Exports the open table with the dialog's defaults (every column, all rows, the suggested
+   * name in the chosen folder) and returns the job's title, as the jobs panel shows it.
+   */
+  async exportAs(formatLabel: string): Promise<string> {
+    await this.openExportDialog();
+    const heading = (await this.dialog.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    await this.chooseFormat(formatLabel);
+    await this.chooseLocation();
+    const fileName = await this.fileName().inputValue();
+    await this.exportButton().click();
+    await expect(this.dialog).toBeHidden();
+    return `${heading.replace(/^Export /, '')} → ${fileName}`;
+  }
+
+  /** "Waiting", "Running", "Done", "Failed" or "Cancelled". */
+  status(title: string | RegExp): Locator {
+    return this.job(title).getByTestId('job-status');
+  }
+
+  progressBar(title: string | RegExp): Locator {
+    return this.job(title).getByRole('progressbar');
+  }
+
+  /** The job's error message (with its details). */
+  error(title: string | RegExp): Locator {
+    return this.job(title).getByRole('alert');
+  }
+
+  cancelButton(title: string): Locator {
+    return this.job(title).getByRole('button', { name: `Cancel ${title}` });
+  }
+
+  retryButton(title: string): Locator {
+    return this.job(title).getByRole('button', { name: `Retry ${title}` });
+  }
 }
