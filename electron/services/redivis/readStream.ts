@@ -38,14 +38,16 @@ export function readStreamBatches(
 
 /**
  * Yields the record batches of one read stream in wire form, undecoded: downloads pass them on
- * to disk or to a formatter without paying to decode them on the main thread.
+ * to disk or to a formatter without paying to decode them on the main thread. A download's
+ * streams share the per-turn budget of `loopTurnBudget.ts`; the preview's read does not: it is
+ * short (capped rows), and there the first rows on screen matter most.
  */
 export function readStreamMessages(
   api: RedivisApiClient,
   streamId: string,
   options: StreamReadOptions = {},
 ): AsyncGenerator<StreamBatch> {
-  return readResumably(api, streamId, options, framedBatches);
+  return readResumably(api, streamId, options, (body) => framedBatches(withinTurnBudget(body)));
 }
 
 /**
@@ -92,7 +94,7 @@ async function* readResumably<T extends { numRows: number }>(
         what: 'this read stream',
       });
       let sawSentinel = false;
-      for await (const batch of parse(withinTurnBudget(response.body))) {
+      for await (const batch of parse(response.body)) {
         if (batch.numRows === 0) {
           sawSentinel = true;
           continue;
