@@ -22,7 +22,8 @@ test('a newcomer exports a million rows to every local format, cancels one, retr
   app,
   emulator,
 }) => {
-  test.setTimeout(120_000);
+  // About a minute here; the margin is for a slower or busier machine.
+  test.setTimeout(240_000);
   const catalog = new CatalogPage(appPage);
   const preview = new PreviewPage(appPage);
   const jobs = new JobsPage(appPage);
