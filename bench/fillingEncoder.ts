@@ -1,5 +1,6 @@
 import type { RecordBatch } from 'apache-arrow';
 import { BufferSpares } from '../electron/services/exports/bufferSpares';
+import { rowsPerPiece } from '../electron/services/exports/textBatchEncoder';
 
 /**
  * Stands in for `textBatchEncoder.ts` in the benchmark's "encoder ceiling" build of the
@@ -9,8 +10,6 @@ import { BufferSpares } from '../electron/services/exports/bufferSpares';
  * app does; only spelling the cells is free. Its time is the bound that no encoder can beat.
  */
 const bytesPerRow = Number(process.env.BENCH_FILL_BYTES_PER_ROW ?? 64);
-/** The real encoder's slice size (textBatchEncoder.ts), so pieces are the same size. */
-const SLICE_ARROW_BYTES = 4 * 1024 * 1024;
 const spares = new BufferSpares(4);
 
 export function recycleTextBuffer(buffer: ArrayBuffer): void {
@@ -18,8 +17,7 @@ export function recycleTextBuffer(buffer: ArrayBuffer): void {
 }
 
 export function* encodeTextRows(_format: string, batch: RecordBatch, _keys: string[]): Generator<Uint8Array> {
-  const arrowBytesPerRow = batch.data.byteLength / Math.max(1, batch.numRows);
-  const sliceRows = Math.max(1024, Math.floor(SLICE_ARROW_BYTES / Math.max(1, arrowBytesPerRow)));
+  const sliceRows = rowsPerPiece(batch);
   for (let start = 0; start < batch.numRows; start += sliceRows) {
     const bytes = Math.round(Math.min(sliceRows, batch.numRows - start) * bytesPerRow);
     // Every byte is still stored once, as an encoder must at the least.

@@ -15,15 +15,15 @@ const MESSAGES: Record<string, (folder: string) => string> = {
   EIO: (folder) => `The disk holding "${folder}" reported an error.`,
 };
 
+/** The failure for file-system error `code` (ENOENT, ENOSPC, …) in `folder`, if it is a known one. */
+export function fileFailure(code: string, folder: string, detail: string): AppFailure | undefined {
+  const message = MESSAGES[code];
+  return message ? new AppFailure(appError('io', message(folder), { detail, action: 'retry' })) : undefined;
+}
+
 /** An AppFailure for a known file-system error while writing into `folder`; anything else as it was. */
 export function asFileFailure(error: unknown, folder: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const message = typeof code === 'string' ? MESSAGES[code] : undefined;
-  if (!message || error instanceof AppFailure) return error;
-  return new AppFailure(
-    appError('io', message(folder), {
-      detail: error instanceof Error ? error.message : String(error),
-      action: 'retry',
-    }),
-  );
+  if (typeof code !== 'string' || error instanceof AppFailure) return error;
+  return fileFailure(code, folder, error instanceof Error ? error.message : String(error)) ?? error;
 }

@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, lstat, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail } from '../../../shared/contract/errors';
-import { asFileFailure } from './fileFailure';
+import { asFileFailure, fileFailure } from './fileFailure';
 
 /**
  * Output is built under a hidden temporary name in the target's own folder (same file
@@ -82,9 +82,8 @@ export async function removeQuietly(path: string): Promise<void> {
 
 async function assertFolderWritable(folder: string): Promise<void> {
   try {
-    if (!(await stat(folder)).isDirectory()) {
-      throw Object.assign(new Error(`ENOTDIR: not a directory, '${folder}'`), { code: 'ENOTDIR' });
-    }
+    // stat, not lstat: a chosen folder may be a link to one.
+    if (!(await stat(folder)).isDirectory()) throw fileFailure('ENOTDIR', folder, folder);
     await access(folder, constants.W_OK);
   } catch (error) {
     throw asFileFailure(error, folder);

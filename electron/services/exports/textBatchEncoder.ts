@@ -27,6 +27,12 @@ export function recycleTextBuffer(buffer: ArrayBuffer): void {
 /** Arrow bytes formatted at a time: bounds each output buffer, however wide or long the batch. */
 const SLICE_ARROW_BYTES = 4 * 1024 * 1024;
 
+/** Rows of `batch` spelled into one piece of text (about SLICE_ARROW_BYTES of Arrow). */
+export function rowsPerPiece(batch: RecordBatch): number {
+  const bytesPerRow = batch.data.byteLength / Math.max(1, batch.numRows);
+  return Math.max(1024, Math.floor(SLICE_ARROW_BYTES / Math.max(1, bytesPerRow)));
+}
+
 /**
  * The text of a whole batch (CSV or NDJSON rows), in pieces of a few megabytes, each the start
  * of an ArrayBuffer of its own (transferable).
@@ -36,8 +42,7 @@ export function* encodeTextRows(
   batch: RecordBatch,
   keys: string[],
 ): Generator<Uint8Array> {
-  const bytesPerRow = batch.data.byteLength / Math.max(1, batch.numRows);
-  const rows = Math.max(1024, Math.floor(SLICE_ARROW_BYTES / Math.max(1, bytesPerRow)));
+  const rows = rowsPerPiece(batch);
   for (const slice of batch.numRows <= rows ? [batch] : slicesOf(batch, rows)) {
     yield format === 'csv' ? encodeCsvRows(slice) : encodeNdjsonRows(slice, keys);
   }
