@@ -59,7 +59,15 @@ export const exportDestinationSchema = z.object({
 });
 export type ExportDestination = z.infer<typeof exportDestinationSchema>;
 
-export const exportPathCheckSchema = exportDestinationSchema.extend({ exists: z.boolean() });
+export const exportPathCheckSchema = exportDestinationSchema.extend({
+  /** Something is already at the file's name. */
+  exists: z.boolean(),
+  /**
+   * A folder is already at the name a server export takes when Redivis makes it in several
+   * parts (`measurements.csv` → `measurements/`). It is a separate item, with its own consent.
+   */
+  partsFolderExists: z.boolean(),
+});
 export type ExportPathCheck = z.infer<typeof exportPathCheckSchema>;
 
 export const exportRequestSchema = z.object({
@@ -71,7 +79,12 @@ export const exportRequestSchema = z.object({
   selectedVariables: z.array(z.string().min(1).max(300)).max(10_000).optional(),
   maxRows: z.number().int().positive().optional(),
   destination: exportDestinationSchema,
-  /** The user agreed to replace an existing file or folder at the destination. */
+  /** The user agreed to replace the existing file at the destination. */
   overwrite: z.boolean().default(false),
+  /**
+   * The user agreed to replace the existing parts folder (server formats only). Without it a
+   * multi-part export that would land on an existing folder stops and leaves the folder as it is.
+   */
+  replacePartsFolder: z.boolean().optional(),
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -38,10 +38,13 @@ it('refuses names that leave the folder or that the file system treats specially
   expect(checkFileName(' Iris species (v2).csv ')).toBe('Iris species (v2).csv');
 });
 
-it('reports whether something already exists at a destination', async () => {
+it('reports whether something already exists at a destination, and at its parts folder', async () => {
   const destinations = new ExportDestinations();
   destinations.approve(join(dir, 'x.csv'));
-  expect(await destinations.exists({ directory: dir, fileName: 'here.csv' })).toBe(false);
+  const here = { directory: dir, fileName: 'here.csv' };
+  expect(await destinations.check(here)).toMatchObject({ exists: false, partsFolderExists: false });
   await writeFile(join(dir, 'here.csv'), 'x');
-  expect(await destinations.exists({ directory: dir, fileName: 'here.csv' })).toBe(true);
+  expect(await destinations.check(here)).toMatchObject({ exists: true, partsFolderExists: false });
+  await mkdir(join(dir, 'here'));
+  expect(await destinations.check(here)).toMatchObject({ exists: true, partsFolderExists: true });
 });

@@ -1,7 +1,8 @@
 import { basename, join, resolve } from 'node:path';
 import { fail } from '../../../shared/contract/errors';
-import type { ExportDestination } from '../../../shared/contract/exportModel';
+import type { ExportDestination, ExportPathCheck } from '../../../shared/contract/exportModel';
 import { pathKind } from './outputPlacement';
+import { partsFolderFor } from './serverExport';
 
 /**
  * Paths never come from the renderer unchecked: a folder is usable only after the save
@@ -30,8 +31,14 @@ export class ExportDestinations {
     return join(directory, checkFileName(destination.fileName));
   }
 
-  async exists(destination: ExportDestination): Promise<boolean> {
-    return (await pathKind(this.resolve(destination))) !== undefined;
+  /** What is already there: at the file's name, and at the folder a multi-part export takes. */
+  async check(destination: ExportDestination): Promise<ExportPathCheck> {
+    const target = this.resolve(destination);
+    return {
+      ...destination,
+      exists: (await pathKind(target)) !== undefined,
+      partsFolderExists: (await pathKind(partsFolderFor(target))) !== undefined,
+    };
   }
 }
 

@@ -30,7 +30,13 @@ export function exportJobSpec(api: RedivisApiClient, input: ExportRequest, targe
         progress,
       };
       if (isLocalFormat(format)) return (await downloadTable({ ...common, format })).path;
-      return (await exportOnServer({ ...common, format: formatInfo[format] })).path;
+      return (
+        await exportOnServer({
+          ...common,
+          format: formatInfo[format],
+          replacePartsFolder: request.replacePartsFolder,
+        })
+      ).path;
     },
   };
 }

@@ -54,7 +54,12 @@ export async function assertTargetFree(
   }
 }
 
-/** Moves the finished temporary output to the target (replacing it only with consent). */
+/**
+ * Moves the finished temporary output to the target, replacing what is there only with
+ * consent. A file is replaced by one atomic rename. A folder cannot be, so the old one is
+ * first renamed aside and removed only once the new one is in place; if the swap fails the
+ * old folder is put back, so a failure never loses what the user had.
+ */
 export async function moveIntoPlace(
   temporary: string,
   target: string,
@@ -62,10 +67,16 @@ export async function moveIntoPlace(
   kind: 'file' | 'directory',
 ): Promise<void> {
   await assertTargetFree(target, overwrite, kind);
-  // rename() replaces a file atomically; a folder has to be removed first.
-  if (kind === 'directory' && (await pathKind(target)) === 'directory') await rm(target, { recursive: true });
+  const aside =
+    kind === 'directory' && (await pathKind(target)) === 'directory' ? asidePathFor(target) : null;
   try {
-    await rename(temporary, target);
+    if (aside) await rename(target, aside);
+    try {
+      await rename(temporary, target);
+    } catch (error) {
+      if (aside) await rename(aside, target).catch(() => undefined);
+      throw error;
+    }
   } catch (error) {
     const known = asFileFailure(error, dirname(target));
     if (known !== error) throw known;
@@ -74,6 +85,11 @@ export async function moveIntoPlace(
       action: 'retry',
     });
   }
+  if (aside) await removeQuietly(aside);
+}
+
+function asidePathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.replaced`);
 }
 
 export async function removeQuietly(path: string): Promise<void> {

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import { formatInfo } from './exportFormats';
 import { byId, readCsvFile, serverRows, type Row } from './exportTestData';
@@ -63,4 +63,43 @@ it('a format this server cannot make fails with its explanation and leaves nothi
   expect(error).toBeInstanceOf(AppFailure);
   expect((error as AppFailure).appError.message).toMatch(/dta/);
   expect(await readdir(kit.outDir)).not.toContain('iris.dta');
+});
+
+describe('a folder beside the file is never deleted without its own consent', () => {
+  it('survives a refused and an accepted replace of the file, and is replaced only when agreed to', async () => {
+    const target = join(kit.outDir, 'consent', 'measurements.csv');
+    const folder = join(kit.outDir, 'consent', 'measurements');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'notes.txt'), 'my own notes');
+    await writeFile(target, 'old file');
+
+    // Refused: the file is there and the user did not agree to replace it.
+    const refused = await run({ tableRef: 'demo.large_sample.measurements', target }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as AppFailure).appError.code).toBe('conflict');
+    expect(await readFile(join(folder, 'notes.txt'), 'utf8')).toBe('my own notes');
+
+    // Accepted for the file only: the multi-part export must not touch the folder.
+    const accepted = await run({ tableRef: 'demo.large_sample.measurements', target, overwrite: true }).catch(
+      (e: unknown) => e,
+    );
+    expect((accepted as AppFailure).appError.code).toBe('conflict');
+    expect((accepted as AppFailure).appError.message).toMatch(/"measurements" folder/);
+    expect(await readdir(folder)).toEqual(['notes.txt']);
+    expect(await readFile(join(folder, 'notes.txt'), 'utf8')).toBe('my own notes');
+    expect(await readFile(target, 'utf8')).toBe('old file');
+    expect((await readdir(join(kit.outDir, 'consent'))).sort()).toEqual(['measurements', 'measurements.csv']);
+
+    // With the folder's own consent it is replaced by the parts, and nothing is left aside.
+    const result = await run({
+      tableRef: 'demo.large_sample.measurements',
+      target,
+      overwrite: true,
+      replacePartsFolder: true,
+    });
+    expect(result.path).toBe(folder);
+    expect((await readdir(folder)).sort()).toEqual(['000000.csv', '000001.csv', '000002.csv', '000003.csv']);
+    expect((await readdir(join(kit.outDir, 'consent'))).sort()).toEqual(['measurements', 'measurements.csv']);
+  });
 });

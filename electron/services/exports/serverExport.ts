@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, parse } from 'node:path';
+import { basename, dirname, join, parse } from 'node:path';
 import { fail } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { tablePath } from '../redivis/readSession';
@@ -8,7 +8,13 @@ import type { JobProgress } from '../jobs/jobQueue';
 import { downloadExportPart } from './exportPartDownload';
 import type { FormatInfo } from './exportFormats';
 import { asFileFailure } from './fileFailure';
-import { assertTargetFree, moveIntoPlace, removeQuietly, temporaryPathFor } from './outputPlacement';
+import {
+  assertTargetFree,
+  moveIntoPlace,
+  pathKind,
+  removeQuietly,
+  temporaryPathFor,
+} from './outputPlacement';
 
 interface ExportBody {
   id?: string;
@@ -25,7 +31,10 @@ export interface ServerExportOptions {
   format: FormatInfo;
   /** A file path; when the export comes in several parts it becomes a folder without the extension. */
   target: string;
+  /** Consent to replace an existing file at `target`. */
   overwrite?: boolean;
+  /** Separate consent to replace an existing parts folder (never implied by `overwrite`). */
+  replacePartsFolder?: boolean;
   selectedVariables?: string[];
   maxRows?: number;
   signal: AbortSignal;
@@ -45,7 +54,7 @@ export async function exportOnServer(options: ServerExportOptions): Promise<{ pa
   const { api, signal, format } = options;
   const progress = options.progress ?? (() => undefined);
   const overwrite = options.overwrite ?? false;
-  const folderTarget = join(parse(options.target).dir, parse(options.target).name);
+  const folderTarget = partsFolderFor(options.target);
   await assertTargetFree(options.target, overwrite, 'file');
 
   progress({ phase: 'Asking Redivis to prepare the export' });
@@ -63,7 +72,8 @@ export async function exportOnServer(options: ServerExportOptions): Promise<{ pa
   const size = done.size ?? undefined;
   const asFolder = fileCount > 1;
   const target = asFolder ? folderTarget : options.target;
-  if (asFolder) await assertTargetFree(target, overwrite, 'directory');
+  const consent = asFolder ? (options.replacePartsFolder ?? false) : overwrite;
+  if (asFolder) await assertPartsFolderFree(target, consent);
 
   const temporary = temporaryPathFor(target);
   let bytesDone = 0;
@@ -91,7 +101,7 @@ export async function exportOnServer(options: ServerExportOptions): Promise<{ pa
         action: 'retry',
       });
     }
-    await moveIntoPlace(temporary, target, overwrite, asFolder ? 'directory' : 'file');
+    await moveIntoPlace(temporary, target, consent, asFolder ? 'directory' : 'file');
     progress({ phase: 'Done', bytesDone, bytesTotal: bytesDone });
     return { path: target, bytes: bytesDone };
   } catch (error) {
@@ -99,6 +109,24 @@ export async function exportOnServer(options: ServerExportOptions): Promise<{ pa
   } finally {
     await removeQuietly(temporary);
   }
+}
+
+/** Where a multi-part export goes: `measurements.csv` → `measurements/`. */
+export function partsFolderFor(target: string): string {
+  return join(parse(target).dir, parse(target).name);
+}
+
+async function assertPartsFolderFree(folder: string, consent: boolean): Promise<void> {
+  const existing = await pathKind(folder);
+  if (consent || existing === undefined) {
+    await assertTargetFree(folder, consent, 'directory');
+    return;
+  }
+  const name = basename(folder);
+  const what = existing === 'directory' ? 'folder' : 'file';
+  fail('conflict', `Redivis made this export in several parts, and a "${name}" ${what} is already there.`, {
+    detail: `The parts go into ${folder}, which was left untouched. Agree to replace that folder, or choose another name.`,
+  });
 }
 
 async function pollUntilComplete(

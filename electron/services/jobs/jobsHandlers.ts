@@ -40,13 +40,9 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
         filters: [{ name: info.label, extensions: [info.extension] }],
       });
       if (!path) return null;
-      const destination = destinations.approve(path);
-      return { ...destination, exists: await destinations.exists(destination) };
+      return destinations.check(destinations.approve(path));
     },
-    checkExportPath: async (destination) => ({
-      ...destination,
-      exists: await destinations.exists(destination),
-    }),
+    checkExportPath: (destination) => destinations.check(destination),
     startExport: async (request) => {
       const target = destinations.resolve(request.destination);
       // Fail now, not in the queue, when the user has not agreed to replace what is there.

@@ -9,7 +9,7 @@ import {
 import { client } from '../../app/client';
 import { toAppError } from '../../app/errorText';
 import { ColumnPicker } from './ColumnPicker';
-import { defaultFileName } from './exportNaming';
+import { defaultFileName, partsFolderName } from './exportNaming';
 import { useJobsView } from './jobsStore';
 import { useExportDestination } from './useExportDestination';
 import { useDelayed } from '../../app/useDelayed';
@@ -32,6 +32,7 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
   const [limitRows, setLimitRows] = useState(false);
   const [maxRows, setMaxRows] = useState('1000');
   const [replace, setReplace] = useState(false);
+  const [replaceFolder, setReplaceFolder] = useState(false);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<AppError>();
   const destination = useExportDestination();
@@ -58,6 +59,7 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
     };
   }, [tableRef, initialSelection]);
 
+  const madeByServer = exportFormatDetails[format].madeBy === 'server';
   const rowLimit = limitRows ? Number(maxRows) : undefined;
   const rowLimitValid = rowLimit === undefined || (Number.isInteger(rowLimit) && rowLimit > 0);
   const ready =
@@ -83,6 +85,7 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
         maxRows: rowLimit,
         destination: { directory: destination.directory, fileName: destination.fileName.trim() },
         overwrite: destination.exists && replace,
+        replacePartsFolder: madeByServer && destination.partsFolderExists && replaceFolder,
       });
       onClose();
       useJobsView.getState().openPanel();
@@ -179,6 +182,7 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
                       value={destination.fileName}
                       onChange={(e) => {
                         setReplace(false);
+                        setReplaceFolder(false);
                         destination.setFileName(e.target.value);
                       }}
                     />
@@ -189,6 +193,17 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
                 <label className="export-replace">
                   <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> A
                   file with this name exists. Replace it
+                </label>
+              ) : null}
+              {madeByServer && destination.partsFolderExists ? (
+                <label className="export-replace">
+                  <input
+                    type="checkbox"
+                    checked={replaceFolder}
+                    onChange={(e) => setReplaceFolder(e.target.checked)}
+                  />{' '}
+                  A folder named “{partsFolderName(destination.fileName)}” exists here. If Redivis sends this
+                  export in parts, they go into that folder: replace it and everything in it
                 </label>
               ) : null}
               {destination.error ? <ErrorLine error={destination.error} /> : null}

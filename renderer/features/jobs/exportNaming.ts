@@ -14,3 +14,10 @@ export function withFormatExtension(fileName: string, from: ExportFormat, to: Ex
   if (fileName.toLowerCase().endsWith(oldExt)) return fileName.slice(0, -oldExt.length) + newExt;
   return fileName;
 }
+
+/** The folder a multi-part server export takes: `measurements.csv` → `measurements`. */
+export function partsFolderName(fileName: string): string {
+  const name = fileName.trim();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}

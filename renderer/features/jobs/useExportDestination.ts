@@ -10,6 +10,8 @@ export interface ExportDestinationState {
   fileName: string;
   /** Something is already at the destination (checked as the name changes). */
   exists: boolean;
+  /** A folder is already where a multi-part server export would go. */
+  partsFolderExists: boolean;
   error?: AppError;
   choose(defaultName: string, format: ExportFormat): Promise<void>;
   setFileName(name: string): void;
@@ -24,6 +26,7 @@ export function useExportDestination(): ExportDestinationState {
   const [directory, setDirectory] = useState<string>();
   const [fileName, setFileName] = useState('');
   const [exists, setExists] = useState(false);
+  const [partsFolderExists, setPartsFolderExists] = useState(false);
   const [error, setError] = useState<AppError>();
 
   useEffect(() => {
@@ -36,6 +39,7 @@ export function useExportDestination(): ExportDestinationState {
           (check) => {
             if (!live) return;
             setExists(check.exists);
+            setPartsFolderExists(check.partsFolderExists);
             setError(undefined);
           },
           (failure: unknown) => live && setError(toAppError(failure)),
@@ -51,6 +55,7 @@ export function useExportDestination(): ExportDestinationState {
     directory,
     fileName,
     exists,
+    partsFolderExists,
     error,
     async choose(defaultName, format) {
       setError(undefined);
@@ -60,12 +65,14 @@ export function useExportDestination(): ExportDestinationState {
         setDirectory(chosen.directory);
         setFileName(chosen.fileName);
         setExists(chosen.exists);
+        setPartsFolderExists(chosen.partsFolderExists);
       } catch (failure) {
         setError(toAppError(failure));
       }
     },
     setFileName(name) {
       setExists(false);
+      setPartsFolderExists(false);
       setFileName(name);
     },
     changeFormat(from, to) {
