@@ -57,6 +57,22 @@ async function packageOffline(electronDist, outputDir) {
   return { appOutDir, executable: join(appOutDir, executableName) };
 }
 
+/** One line per problem, but a package's many files with the same problem on a few lines. */
+export function summarize(problems, shown = 3) {
+  const groups = new Map();
+  for (const { file, message } of problems) {
+    const owner = /^(?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/]+\//.exec(file)?.[0] ?? file;
+    const key = `${owner}\0${message}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(`${file}: ${message}`);
+  }
+  return [...groups.values()].flatMap((lines) =>
+    lines.length <= shown + 1
+      ? lines
+      : [...lines.slice(0, shown), `… and ${lines.length - shown} more like these`],
+  );
+}
+
 async function main(args) {
   const started = performance.now();
   // Never fetch anything: the stand-in replaces the Electron download and nothing else is needed.
@@ -122,7 +138,7 @@ async function main(args) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (problems.length > 0) {
     console.error(`\npackage:check found ${problems.length} problem(s):`);
-    for (const { file, message } of problems) console.error(`  ${file}: ${message}`);
+    for (const line of summarize(problems)) console.error(`  ${line}`);
     process.exitCode = 1;
   } else {
     console.log(`\npackage:check passed in ${seconds} s.`);

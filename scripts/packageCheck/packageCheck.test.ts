@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkBuilderConfig } from '../checkBuilderConfig.mjs';
+import { appEntries, summarize } from '../checkPackage.mjs';
 import { checkFuseConfig, checkFuseWire, requiredFuses, writeStandInElectron } from './fuses.mjs';
 import { checkModuleGraph, resolveExports, type Entry } from './moduleGraph.mjs';
 import { openAsar, openFolder, type PackageView } from './packageView.mjs';
@@ -57,11 +58,8 @@ const standalone = \`require("ajv/dist/runtime/validation_error").default\`;
   'node_modules/wasm-lib/lib_bg.wasm': Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
 };
 
-const entries: Entry[] = [
-  { path: 'out/main/index.js', kind: 'node' },
-  { path: 'out/preload/index.js', kind: 'preload' },
-  { path: 'out/renderer/index.html', kind: 'browser' },
-];
+// The same entries package:check uses for the real app.
+const entries: Entry[] = appEntries({ main: 'out/main/index.js' });
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -287,5 +285,25 @@ describe('Electron fuses', () => {
   it('a binary without a fuse wire fails loudly', async () => {
     const dir = await writeTree({ electron: '#!/bin/sh\nexit 1\n' });
     await expect(checkFuseWire(join(dir, 'electron'))).rejects.toThrow(/sentinel/);
+  });
+});
+
+describe('the report', () => {
+  it('lists each problem, but shortens a package with many files of the same kind', () => {
+    const many = Array.from({ length: 6 }, (_, i) => ({
+      file: `node_modules/zod/t${i}.test.js`,
+      message: 'test file shipped',
+    }));
+    const one = {
+      file: 'out/main/index.js',
+      message: 'require "x": cannot find package "x" in the packaged node_modules',
+    };
+    expect(summarize([one, ...many])).toEqual([
+      'out/main/index.js: require "x": cannot find package "x" in the packaged node_modules',
+      'node_modules/zod/t0.test.js: test file shipped',
+      'node_modules/zod/t1.test.js: test file shipped',
+      'node_modules/zod/t2.test.js: test file shipped',
+      '… and 3 more like these',
+    ]);
   });
 });
