@@ -57,6 +57,27 @@ describe('RedivisApiClient', () => {
     expect(seen[0]).toEqual({ auth: 'Bearer tok-1', url: '/api/v1/users/me' });
   });
 
+  it('sends the token only to the API origin, never to another absolute URL', async () => {
+    const elsewhere = createServer((req, res) => {
+      seen.push({ auth: req.headers.authorization, url: req.url });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const other = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/bucket/part-0`;
+      await client().get(other, { headers: { Authorization: 'Bearer smuggled' } });
+      await (await client().send('GET', other)).text();
+      const streamed = await client().stream('GET', other);
+      for await (const chunk of streamed.body) void chunk;
+      expect(seen.map((s) => s.auth)).toEqual([undefined, undefined, undefined]);
+      queue.push(json(200, { name: 'demo_user' }));
+      await client().get(`${base}/users/me`);
+      expect(seen[3]).toEqual({ auth: 'Bearer tok-1', url: '/api/v1/users/me' });
+    } finally {
+      await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+    }
+  });
+
   it('maps the flat error shape, including insufficient_scope with its scopes', async () => {
     queue.push(
       json(403, {

@@ -131,9 +131,17 @@ export class RedivisApiClient {
     const maxAttempts = this.options.maxAttempts ?? 6;
     const what = options.what ?? 'this item';
     let refreshed = false;
+    const target = /^https?:\/\//i.test(path) ? path : this.url(path, options.query);
+    // The token belongs to the API server alone: an absolute URL elsewhere (a signed storage
+    // URL, an address taken from a response) is fetched without it.
+    const ownOrigin = sameOrigin(target, this.baseUrl());
     for (let attempt = 1; ; attempt++) {
-      const token = await this.options.tokens.accessToken();
-      const headers: Record<string, string> = { ...options.headers };
+      const token = ownOrigin ? await this.options.tokens.accessToken() : undefined;
+      const headers: Record<string, string> = Object.fromEntries(
+        Object.entries(options.headers ?? {}).filter(
+          ([name]) => ownOrigin || name.toLowerCase() !== 'authorization',
+        ),
+      );
       if (token) headers.Authorization = `Bearer ${token}`;
       if (this.options.userAgent) headers['User-Agent'] = this.options.userAgent;
       let body: string | undefined;
@@ -143,7 +151,7 @@ export class RedivisApiClient {
       }
       let response: R;
       try {
-        response = await transport(path.startsWith('http') ? path : this.url(path, options.query), {
+        response = await transport(target, {
           method,
           headers,
           body,
@@ -186,6 +194,14 @@ export class RedivisApiClient {
     if (!warning || this.seenWarnings.has(warning)) return;
     this.seenWarnings.add(warning);
     this.options.onWarning?.(warning);
+  }
+}
+
+function sameOrigin(url: string, base: string): boolean {
+  try {
+    return new URL(url).origin === new URL(base).origin;
+  } catch {
+    return false;
   }
 }
 
