@@ -15,15 +15,17 @@ test.describe('app shell in browser mode', () => {
     expect((await request.get(`${origin}/?key=wrong`)).status()).toBe(403);
     expect(
       (
-        await request.get(`${origin}/index.html`, { headers: { Cookie: 'redivis_desktop_key=wrong' } })
+        await request.get(`${origin}/index.html`, {
+          headers: { Cookie: app.server.cookie.replace(app.server.secret, 'wrong') },
+        })
       ).status(),
     ).toBe(403);
     const foreign = await request.get(`${origin}/index.html`, {
-      headers: { Cookie: `redivis_desktop_key=${app.server.secret}`, Origin: 'http://evil.example' },
+      headers: { Cookie: app.server.cookie, Origin: 'http://evil.example' },
     });
     expect(foreign.status()).toBe(403);
     const own = await request.get(`${origin}/index.html`, {
-      headers: { Cookie: `redivis_desktop_key=${app.server.secret}` },
+      headers: { Cookie: app.server.cookie },
     });
     expect(own.status()).toBe(200);
     expect(own.headers()['content-security-policy']).toContain("script-src 'self'");

@@ -34,6 +34,10 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const ports = createPlainPorts({
     dataDir: options.dataDir,
     downloadDir: options.downloadDir,
+    extraOrigins: () =>
+      [options.apiEndpoint, options.demoApiEndpoint]
+        .filter((u): u is string => Boolean(u))
+        .map((u) => new URL(u).origin),
     events: () => {
       if (!bus.current) throw new Error('Services are not ready yet.');
       return bus.current;

@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const cookie = () => `redivis_desktop_key=${app.server.secret}`;
+const cookie = () => app.server.cookie;
 
 function connect(headers: Record<string, string>): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -49,15 +49,20 @@ describe('browser mode server', () => {
     const response = await fetch(app.url, { redirect: 'manual' });
     expect(response.status).toBe(302);
     expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    // Named for this port, so other servers on localhost neither see a generic name nor shadow it.
+    const port = new URL(app.server.origin).port;
+    expect(response.headers.get('set-cookie')).toMatch(new RegExp(`^redivis_desktop_key_${port}=`));
     expect(response.headers.get('location')).toBe('/');
   });
 
   it('refuses requests without the secret, with a wrong one, or from a foreign origin', async () => {
     expect((await fetch(app.server.origin)).status).toBe(403);
     expect((await fetch(`${app.server.origin}/?key=nope`)).status).toBe(403);
-    expect((await fetch(app.server.origin, { headers: { Cookie: 'redivis_desktop_key=nope' } })).status).toBe(
-      403,
-    );
+    const wrong = app.server.cookie.replace(app.server.secret, 'nope');
+    expect((await fetch(app.server.origin, { headers: { Cookie: wrong } })).status).toBe(403);
+    // The cookie of another launch (another port) opens nothing here.
+    const otherPort = `redivis_desktop_key_1=${app.server.secret}`;
+    expect((await fetch(app.server.origin, { headers: { Cookie: otherPort } })).status).toBe(403);
     const foreign = await fetch(app.server.origin, {
       headers: { Cookie: cookie(), Origin: 'https://evil.example' },
     });
@@ -78,6 +83,25 @@ describe('browser mode server', () => {
       req.end();
     });
     expect(status).toBe(403);
+  });
+
+  it('answers a path it cannot decode with 400 and keeps serving', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: new URL(app.server.origin).port,
+          path: '/%E0%A4%A',
+          headers: { Cookie: cookie() },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    expect((await fetch(app.server.origin, { headers: { Cookie: cookie() } })).status).toBe(200);
   });
 
   it('refuses path traversal out of the renderer folder', async () => {

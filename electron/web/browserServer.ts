@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../services/createServices';
-import { admit, newLaunchSecret, SECRET_COOKIE } from './launchSecret';
+import { admit, newLaunchSecret, secretCookieName } from './launchSecret';
 import { serveStatic } from './staticFiles';
 import { sendEvent, serveConnection } from './webSocketTransport';
 
@@ -23,6 +23,8 @@ export interface BrowserServer {
   url: string;
   origin: string;
   secret: string;
+  /** The `Cookie` header value a page of this launch sends (for tests and tools). */
+  cookie: string;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   let nextClient = 1;
 
   const server = createServer((request, response) => {
+    try {
+      handleRequest(request, response);
+    } catch {
+      // Nothing a client sends may take the server down: a request it cannot make sense of
+      // gets a plain refusal.
+      if (!response.headersSent) response.writeHead(400, { 'Content-Type': 'text/plain' });
+      response.end('Bad request');
+    }
+  });
+
+  function handleRequest(request: IncomingMessage, response: ServerResponse): void {
     const admission = admit(request, secret, origin);
     if (admission !== 'ok' && admission !== 'ok_from_query') {
       response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end(refusals[admission]);
@@ -55,7 +68,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       url.searchParams.delete('key');
       response
         .writeHead(302, {
-          'Set-Cookie': `${SECRET_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${secretCookieName(new URL(origin).port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
           Location: url.pathname + url.search,
         })
         .end();
@@ -70,11 +83,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       });
       return;
     }
-    void serveStatic(options.staticDir, url.pathname, response);
-  });
+    serveStatic(options.staticDir, url.pathname, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
+      response.end('The page could not be served.');
+    });
+  }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const admission = admit(request, secret, origin);
     // Browsers always send Origin on WebSocket handshakes; require it to be ours.
     if ((admission !== 'ok' && admission !== 'ok_from_query') || request.headers.origin === undefined) {
@@ -83,6 +100,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const clientId = `ws-${nextClient++}`;
+      // A malformed frame (bad opcode, invalid UTF-8, too large) is an 'error' on the socket;
+      // unheard, it would be thrown and end the process.
+      ws.on('error', () => ws.terminate());
       sockets.set(clientId, ws);
       ws.on('close', () => {
         sockets.delete(clientId);
@@ -103,6 +123,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `${origin}/?key=${secret}`,
     origin,
     secret,
+    cookie: `${secretCookieName(port)}=${secret}`,
     async close() {
       detach();
       for (const ws of sockets.values()) ws.terminate();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserApp, type BrowserApp } from './browserApp';
 import { fileStagingRoutes } from './fileStaging';
-import { stagingAreaFor } from '../services/uploads/uploadsHandlers';
+import { LocalFiles } from '../services/uploads/localFiles';
 
 let app: BrowserApp;
 let dir: string;
@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const cookie = () => `redivis_desktop_key=${app.server.secret}`;
+const cookie = () => app.server.cookie;
 
 function stage(body: string, headers: Record<string, string>) {
   return fetch(`${app.server.origin}/local/stage`, { method: 'POST', body, headers });
@@ -36,7 +36,7 @@ describe('browser-mode file staging', () => {
     const response = await stage(csv, { Cookie: cookie(), 'X-File-Name': encodeURIComponent('wave 2.csv') });
     expect(response.status).toBe(200);
     const { stagingId } = (await response.json()) as { stagingId: string };
-    const staged = await stagingAreaFor(join(dir, 'data')).resolve(stagingId);
+    const staged = await new LocalFiles(join(dir, 'data')).staging.resolve(stagingId);
     expect(await readFile(staged.path, 'utf8')).toBe(csv);
     const [file] = await app.services.handlers.uploads.inspect(
       { sources: [{ kind: 'staged', stagingId }] },
@@ -52,7 +52,7 @@ describe('browser-mode file staging', () => {
       'X-File-Name': encodeURIComponent('../../etc/passwd'),
     });
     const { stagingId } = (await response.json()) as { stagingId: string };
-    const staged = await stagingAreaFor(join(dir, 'data')).resolve(stagingId);
+    const staged = await new LocalFiles(join(dir, 'data')).staging.resolve(stagingId);
     expect(staged.name).toBe('passwd');
     expect(staged.path.startsWith(join(dir, 'data', 'staging'))).toBe(true);
   });

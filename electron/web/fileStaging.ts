@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../services/createServices';
-import { stagingAreaFor } from '../services/uploads/uploadsHandlers';
 import type { LocalRoute } from './browserServer';
 
 /** The path prefix under /local/ where the page streams dropped files. */
@@ -13,7 +12,7 @@ export const STAGING_ROUTE = 'stage';
  * and the answer is `{ stagingId }`, which the upload job then reads like a local file.
  */
 export function fileStagingRoutes(services: Services): Record<string, LocalRoute> {
-  const staging = stagingAreaFor(services.context.config.dataDir);
+  const staging = services.context.localFiles.staging;
   return {
     [STAGING_ROUTE]: async (request: IncomingMessage, response: ServerResponse) => {
       if (request.method !== 'POST') {

@@ -1,7 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SECRET_COOKIE = 'redivis_desktop_key';
+/**
+ * The cookie's name carries the port: cookies are scoped by host, not port, so every other
+ * server on localhost sees them, and a fixed name would let a launch on one port overwrite or
+ * shadow the cookie of a launch on another.
+ */
+export function secretCookieName(port: string | number): string {
+  return `redivis_desktop_key_${port}`;
+}
 export const SECRET_QUERY = 'key';
 
 export function newLaunchSecret(): string {
@@ -31,15 +38,20 @@ export type Admission = 'ok' | 'ok_from_query' | 'no_secret' | 'wrong_secret' | 
  */
 export function admit(request: IncomingMessage, secret: string, ownOrigin: string): Admission {
   const own = new URL(ownOrigin);
+  let fromQuery: string | null;
+  try {
+    fromQuery = new URL(request.url ?? '/', ownOrigin).searchParams.get(SECRET_QUERY);
+  } catch {
+    return 'no_secret';
+  }
   const host = request.headers.host ?? '';
   if (host !== own.host && host !== `localhost:${own.port}`) return 'bad_host';
   const origin = request.headers.origin;
   if (origin !== undefined && origin !== ownOrigin && origin !== `http://localhost:${own.port}`) {
     return 'foreign_origin';
   }
-  const fromQuery = new URL(request.url ?? '/', ownOrigin).searchParams.get(SECRET_QUERY);
   if (fromQuery !== null) return safeEqual(fromQuery, secret) ? 'ok_from_query' : 'wrong_secret';
-  const fromCookie = cookieValue(request.headers.cookie, SECRET_COOKIE);
+  const fromCookie = cookieValue(request.headers.cookie, secretCookieName(own.port));
   if (fromCookie === undefined) return 'no_secret';
   return safeEqual(fromCookie, secret) ? 'ok' : 'wrong_secret';
 }

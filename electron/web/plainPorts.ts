@@ -1,6 +1,8 @@
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { checkFileName } from '../services/exports/exportDestinations';
+import { checkExternalUrl } from '../services/externalUrl';
 import type { EventBus } from '../services/host/eventBus';
 import type { Ports, SecretStore } from '../services/ports';
 
@@ -37,18 +39,27 @@ export interface PlainPortsOptions {
   /** Where "save as" lands in browser mode, which has no native dialog. */
   downloadDir?: string;
   events: () => EventBus;
+  /** Origins of the configured servers, allowed for links like the Electron shell allows them. */
+  extraOrigins?: () => string[];
 }
 
-/** Ports for browser mode and tests: the page opens URLs in a new tab; no native dialogs. */
+/**
+ * Ports for browser mode and tests: the page opens URLs in a new tab, after the same allow-list
+ * the desktop app applies; there are no native dialogs, so "save as" lands in the download folder
+ * under a name that must be a plain file name (never a path that leaves that folder).
+ */
 export function createPlainPorts(options: PlainPortsOptions): Ports {
   const downloadDir = options.downloadDir ?? join(homedir(), 'Downloads');
+  const extraOrigins = options.extraOrigins ?? (() => []);
   return {
-    async openExternal(url) {
-      options.events().emit('app.openUrl', { url });
+    async openExternal(url, trustedOrigin) {
+      const origins = trustedOrigin ? [...extraOrigins(), trustedOrigin] : extraOrigins();
+      options.events().emit('app.openUrl', { url: checkExternalUrl(url, origins).toString() });
     },
     async chooseSavePath({ defaultName }) {
+      const name = checkFileName(defaultName);
       await mkdir(downloadDir, { recursive: true });
-      return join(downloadDir, defaultName);
+      return join(downloadDir, name);
     },
     secrets: fileSecrets(options.dataDir),
     notify: () => undefined,

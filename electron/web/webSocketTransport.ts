@@ -32,10 +32,16 @@ export function serveConnection(socket: WebSocket, handlers: ChannelHandlers, cl
       );
       return;
     }
-    void dispatch(handlers, message.channel, message.params, { clientId }).then((outcome) => {
-      if (socket.readyState === socket.OPEN)
-        socket.send(encodeMessage({ type: 'result', id: message.id, outcome }));
-    });
+    const id = message.id;
+    void dispatch(handlers, message.channel, message.params, { clientId })
+      .then((outcome) => {
+        if (socket.readyState === socket.OPEN) socket.send(encodeMessage({ type: 'result', id, outcome }));
+      })
+      .catch(() => {
+        if (socket.readyState !== socket.OPEN) return;
+        const error = appError('internal', 'The request could not be answered.');
+        socket.send(encodeMessage({ type: 'result', id, outcome: { ok: false, error } }));
+      });
   });
 }
 

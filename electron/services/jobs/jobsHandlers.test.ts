@@ -43,6 +43,23 @@ async function codeOf(promise: Promise<unknown> | unknown): Promise<string | und
   }
 }
 
+it('never lets a suggested name choose the folder', async () => {
+  for (const defaultName of ['../../../../etc/cron.d/x', '/etc/cron.d/x', 'a/b.csv', '..\\..\\x.csv']) {
+    expect(await codeOf(handlers.chooseExportPath({ defaultName, format: 'csv' }, call)), defaultName).toBe(
+      'bad_input',
+    );
+  }
+  // Nothing outside the chosen folder was approved along the way.
+  const request = {
+    tableRef: 'demo.iris_species.iris',
+    title: 'iris',
+    format: 'csv' as const,
+    destination: { directory: '/etc/cron.d', fileName: 'x' },
+    overwrite: false,
+  };
+  expect(await codeOf(handlers.startExport(request, call))).toBe('invalid_request');
+});
+
 it('describes a table, saves where the dialog pointed, and refuses other folders', async () => {
   const info = await handlers.describeExport({ tableRef: 'demo.iris_species.iris' }, call);
   expect(info).toMatchObject({ name: 'iris', numRows: 150, canDownload: true });
@@ -50,7 +67,12 @@ it('describes a table, saves where the dialog pointed, and refuses other folders
 
   const chosen = await handlers.chooseExportPath({ defaultName: 'iris.csv', format: 'csv' }, call);
   if (!chosen) throw new Error('no destination');
-  expect(chosen).toEqual({ directory: join(kit.outDir, 'downloads'), fileName: 'iris.csv', exists: false });
+  expect(chosen).toEqual({
+    directory: join(kit.outDir, 'downloads'),
+    fileName: 'iris.csv',
+    exists: false,
+    partsFolderExists: false,
+  });
 
   const request = {
     tableRef: 'demo.iris_species.iris',

@@ -1,5 +1,5 @@
 import { fail } from '../../../shared/contract/errors';
-import { ExportDestinations } from '../exports/exportDestinations';
+import { checkFileName, ExportDestinations } from '../exports/exportDestinations';
 import { formatInfo } from '../exports/exportFormats';
 import { exportJobSpec } from '../exports/exportJob';
 import { assertTargetFree } from '../exports/outputPlacement';
@@ -36,7 +36,8 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
     chooseExportPath: async ({ defaultName, format }) => {
       const info = formatInfo[format];
       const path = await ports.chooseSavePath({
-        defaultName,
+        // A suggested name is only ever a plain name: it must not pick the folder.
+        defaultName: checkFileName(defaultName),
         filters: [{ name: info.label, extensions: [info.extension] }],
       });
       if (!path) return null;
