@@ -11,6 +11,7 @@ import { RedivisApiClient } from './redivis/apiClient';
 import type { ServiceConfig, ServiceContext } from './serviceContext';
 import { createSessionService } from './session/createSessionService';
 import type { SettingsStore } from './settings/settingsStore';
+import { LocalFiles } from './uploads/localFiles';
 import { createUploadsHandlers } from './uploads/uploadsHandlers';
 
 export interface Services {
@@ -40,7 +41,16 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
       if (job.status === 'failed') ports.notify('Redivis Desktop', `${job.title}: failed`);
     },
   });
-  const context: ServiceContext = { config, ports, settings, events, session: session.service, api, jobs };
+  const context: ServiceContext = {
+    config,
+    ports,
+    settings,
+    events,
+    session: session.service,
+    api,
+    jobs,
+    localFiles: new LocalFiles(config.dataDir),
+  };
   const extraOrigins = () =>
     [config.defaultApiEndpoint, config.demoApiEndpoint, session.service.apiBase()]
       .filter((u): u is string => Boolean(u))

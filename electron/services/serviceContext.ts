@@ -4,6 +4,7 @@ import type { Ports } from './ports';
 import type { RedivisApiClient } from './redivis/apiClient';
 import type { SessionService } from './session/sessionService';
 import type { SettingsStore } from './settings/settingsStore';
+import type { LocalFiles } from './uploads/localFiles';
 
 export interface ServiceConfig {
   mode: 'electron' | 'browser';
@@ -27,4 +28,6 @@ export interface ServiceContext {
   session: SessionService;
   api: RedivisApiClient;
   jobs: JobQueue;
+  /** Files the user handed the app (dropped, picked or staged), by opaque id. */
+  localFiles: LocalFiles;
 }

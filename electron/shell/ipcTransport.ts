@@ -2,7 +2,9 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { knownChannelNames, dispatch } from '../services/host/dispatch';
 import type { ChannelHandlers } from '../services/host/handlers';
 import type { EventBus } from '../services/host/eventBus';
-import { appError } from '../../shared/contract/errors';
+import { appError, type Outcome } from '../../shared/contract/errors';
+import { registerLocalFileMessage } from '../../shared/contract/uploadFiles';
+import type { LocalFiles } from '../services/uploads/localFiles';
 import { isTrustedSenderUrl } from './trustedSender';
 
 /**
@@ -20,6 +22,26 @@ export function registerIpcHandlers(handlers: ChannelHandlers, rendererUrl: stri
     });
   }
   return () => names.forEach((name) => ipcMain.removeHandler(name));
+}
+
+/**
+ * The one message that carries a path from the renderer process: the preload sends a dropped
+ * file's path (from `webUtils`, which page code cannot reach) and gets back the id uploads
+ * accept. It is not a contract channel, so the page's bridge cannot send it.
+ */
+export function registerLocalFileHandler(files: LocalFiles, rendererUrl: string): () => void {
+  ipcMain.handle(registerLocalFileMessage, (event: IpcMainInvokeEvent, path: unknown): Outcome<string> => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url, rendererUrl)) {
+      return { ok: false, error: appError('forbidden', 'Request from an untrusted page refused.') };
+    }
+    if (typeof path !== 'string') return { ok: false, error: appError('invalid_request', 'Not a file.') };
+    try {
+      return { ok: true, value: files.pick(path) };
+    } catch {
+      return { ok: false, error: appError('bad_input', 'This item is not a file on this computer.') };
+    }
+  });
+  return () => ipcMain.removeHandler(registerLocalFileMessage);
 }
 
 /** Delivers bus events to windows: all of them, or the one a job belongs to. */

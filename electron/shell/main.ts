@@ -1,15 +1,21 @@
-import { app, BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, screen, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createServices } from '../services/createServices';
+import { createServices, type Services } from '../services/createServices';
 import { installAppMenu } from './appMenu';
+import { appRendererUrl, registerAppScheme, serveAppScheme } from './appProtocol';
 import { createElectronPorts } from './electronPorts';
-import { attachWindowEvents, registerIpcHandlers, watchWindowClient } from './ipcTransport';
+import {
+  attachWindowEvents,
+  registerIpcHandlers,
+  registerLocalFileHandler,
+  watchWindowClient,
+} from './ipcTransport';
 import { createMainWindow, installContentSecurityPolicy } from './mainWindow';
 import { openExternalSafely } from './openExternal';
 import { createSafeStorageSecrets } from './safeStorageSecrets';
-import { restoreWindowState, type WindowState } from './windowState';
+import { denyAllPermissions, guardAllWebContents } from './webContentsGuard';
+import { keepWindowState, restoreWindowState } from './windowState';
 
 const DEFAULT_API = 'https://redivis.com/api/v1';
 
@@ -19,11 +25,23 @@ function main(): void {
     app.quit();
     return;
   }
-  let window: BrowserWindow | undefined;
+  registerAppScheme();
+  const apiEndpoint = process.env.REDIVIS_API_ENDPOINT ?? DEFAULT_API;
+  const extraOrigins = () => [new URL(apiEndpoint).origin];
+  // Before any window exists, so no webContents escapes the rules.
+  guardAllWebContents(app, (url) => openExternalSafely(url, extraOrigins()));
+
+  let openWindow: (() => BrowserWindow) | undefined;
+  const liveWindow = () => BrowserWindow.getAllWindows().find((w) => !w.isDestroyed());
   app.on('second-instance', () => {
+    const window = liveWindow() ?? openWindow?.();
     if (!window) return;
     if (window.isMinimized()) window.restore();
     window.focus();
+  });
+  // macOS keeps the app running with no window; clicking the dock icon brings one back.
+  app.on('activate', () => {
+    if (!liveWindow()) openWindow?.();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -32,13 +50,11 @@ function main(): void {
   void app.whenReady().then(() => {
     const store = new ElectronStore<Record<string, unknown>>({ name: 'settings' });
     const secretsStore = new ElectronStore<Record<string, unknown>>({ name: 'secrets' });
-    const rendererUrl =
-      process.env.ELECTRON_RENDERER_URL ??
-      pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
-    const apiEndpoint = process.env.REDIVIS_API_ENDPOINT ?? DEFAULT_API;
-    const extraOrigins = () => [new URL(apiEndpoint).origin];
+    const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? appRendererUrl;
+    serveAppScheme(join(__dirname, '../renderer'));
+    denyAllPermissions(session.defaultSession);
     const ports = createElectronPorts(createSafeStorageSecrets(secretsStore), extraOrigins);
-    const services = createServices(
+    const services: Services = createServices(
       {
         mode: 'electron',
         appVersion: app.getVersion(),
@@ -53,25 +69,21 @@ function main(): void {
     installContentSecurityPolicy();
     installAppMenu(process.platform, 'Redivis Desktop');
     registerIpcHandlers(services.handlers, rendererUrl);
+    registerLocalFileHandler(services.context.localFiles, rendererUrl);
     attachWindowEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
-    const state = restoreWindowState(
-      store.get('window'),
-      screen.getAllDisplays().map((d) => d.workArea),
-    );
-    window = createMainWindow(state, join(__dirname, '../preload/index.js'), (url) =>
-      openExternalSafely(url, extraOrigins()),
-    );
-    watchWindowClient(window.webContents, services.events);
-    const remember = () => {
-      if (!window || window.isDestroyed()) return;
-      const saved: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
-      store.set('window', saved);
+    openWindow = () => {
+      const state = restoreWindowState(
+        store.get('window'),
+        screen.getAllDisplays().map((d) => d.workArea),
+      );
+      const window = createMainWindow(state, join(__dirname, '../preload/index.js'));
+      watchWindowClient(window.webContents, services.events);
+      keepWindowState(window, (saved) => store.set('window', saved));
+      void window.loadURL(rendererUrl);
+      return window;
     };
-    window.on('resize', remember);
-    window.on('move', remember);
-    window.on('close', remember);
-    void window.loadURL(rendererUrl);
+    openWindow();
     app.on('before-quit', () => services.dispose());
   });
 }

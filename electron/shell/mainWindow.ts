@@ -1,5 +1,5 @@
 import { BrowserWindow, session, type BrowserWindowConstructorOptions } from 'electron';
-import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { contentSecurityPolicy } from '../../shared/contentSecurityPolicy';
 import type { WindowState } from './windowState';
 
 export function mainWindowOptions(state: WindowState, preloadPath: string): BrowserWindowConstructorOptions {
@@ -24,7 +24,10 @@ export function mainWindowOptions(state: WindowState, preloadPath: string): Brow
   };
 }
 
-/** Sends the CSP as a response header too, so it holds even if the meta tag were removed. */
+/**
+ * Adds the CSP header to http(s) responses too (the development server); `app://` responses
+ * carry it from the protocol handler, and the page repeats it in its meta tag.
+ */
 export function installContentSecurityPolicy(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -36,28 +39,9 @@ export function installContentSecurityPolicy(): void {
   });
 }
 
-/**
- * The window never navigates away from the app and never opens child windows; links the
- * user clicks go to the system browser through the one safe opener.
- */
-export function hardenWindow(window: BrowserWindow, openExternal: (url: string) => Promise<void>): void {
-  const contents = window.webContents;
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    void openExternal(url).catch(() => undefined);
-    return { action: 'deny' };
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
-export function createMainWindow(
-  state: WindowState,
-  preloadPath: string,
-  openExternal: (url: string) => Promise<void>,
-): BrowserWindow {
+/** The window; its navigation and pop-up rules come from the guard every webContents gets. */
+export function createMainWindow(state: WindowState, preloadPath: string): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(state, preloadPath));
-  hardenWindow(window, openExternal);
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   return window;

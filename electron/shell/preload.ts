@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../../shared/contract/bridge';
 import type { Outcome } from '../../shared/contract/errors';
-import { localFilesKey, type LocalFiles } from '../../shared/contract/uploadFiles';
+import { localFilesKey, registerLocalFileMessage, type LocalFiles } from '../../shared/contract/uploadFiles';
 
 /**
  * Exposes exactly the contract on window.redivis: one function per channel and typed event
@@ -18,6 +18,15 @@ const bridge = buildBridge(
 
 contextBridge.exposeInMainWorld('redivis', bridge);
 
-// Dropped files carry no path in the page; only the preload may ask Electron for it.
-const localFiles: LocalFiles = { pathForFile: (file) => webUtils.getPathForFile(file) };
+// Dropped files carry no path in the page; only the preload may ask Electron for it, and it
+// hands the path to the Node side directly: the page gets an opaque id, never the path.
+const localFiles: LocalFiles = {
+  async register(file) {
+    const path = webUtils.getPathForFile(file);
+    if (!path) return null;
+    const outcome = (await ipcRenderer.invoke(registerLocalFileMessage, path)) as Outcome<string>;
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value;
+  },
+};
 contextBridge.exposeInMainWorld(localFilesKey, localFiles);

@@ -22,6 +22,17 @@ const electron = vi.hoisted(() => {
       removeListener: vi.fn(),
     },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => (exposed[key] = api)) },
+    webUtils: { getPathForFile: vi.fn((file: { diskPath?: string }) => file.diskPath ?? '') },
+    net: {
+      fetch: vi.fn(async (url: string) => {
+        const { readFile } = await import('node:fs/promises');
+        const { fileURLToPath } = await import('node:url');
+        return readFile(fileURLToPath(url)).then(
+          (bytes) => new Response(bytes),
+          () => new Response(null, { status: 404 }),
+        );
+      }),
+    },
     shell: { openExternal: vi.fn(async () => undefined) },
     BrowserWindow: vi.fn(function (this: Record<string, unknown>, options: unknown) {
       this.options = options;
@@ -37,15 +48,31 @@ const electron = vi.hoisted(() => {
       };
     }),
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
-    session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() } } },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: vi.fn() },
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
   };
 });
 
 vi.mock('electron', () => electron);
 
 import { buildMenuTemplate, installAppMenu } from './appMenu';
-import { attachWindowEvents, registerIpcHandlers, watchWindowClient } from './ipcTransport';
-import { createMainWindow, installContentSecurityPolicy, mainWindowOptions } from './mainWindow';
+import { answerAppRequest, appRendererUrl } from './appProtocol';
+import {
+  attachWindowEvents,
+  registerIpcHandlers,
+  registerLocalFileHandler,
+  watchWindowClient,
+} from './ipcTransport';
+import { installContentSecurityPolicy, mainWindowOptions } from './mainWindow';
+import { denyAllPermissions, guardAllWebContents } from './webContentsGuard';
+import { LocalFiles } from '../services/uploads/localFiles';
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../shared/contentSecurityPolicy';
+import { isTrustedSenderUrl } from './trustedSender';
 import { openExternalSafely } from './openExternal';
 import { defaultWindowState, restoreWindowState } from './windowState';
 import { createElectronPorts } from './electronPorts';
@@ -53,7 +80,7 @@ import { knownChannelNames } from '../services/host/dispatch';
 import type { ChannelHandlers } from '../services/host/handlers';
 import { EventBus } from '../services/host/eventBus';
 
-const rendererUrl = 'file:///opt/redivis/resources/app.asar/out/renderer/index.html';
+const rendererUrl = appRendererUrl;
 
 function fakeHandlers(): ChannelHandlers {
   return {
@@ -95,9 +122,15 @@ describe('main window', () => {
     });
   });
 
-  it('denies navigation and window.open, sending links to the safe opener', () => {
+  it('denies navigation, window.open and <webview> for every webContents, sending links to the safe opener', () => {
     const opener = vi.fn(async () => undefined);
-    createMainWindow(defaultWindowState, '/app/preload.js', opener);
+    const appEvents = new Map<string, (event: unknown, contents: unknown) => void>();
+    guardAllWebContents({ on: (name: string, fn: never) => appEvents.set(name, fn) } as never, opener);
+    // Any webContents at all, not only the main window's: here one the app did not create itself.
+    const contents = new (electron.BrowserWindow as unknown as new (o: unknown) => { webContents: unknown })(
+      {},
+    ).webContents;
+    appEvents.get('web-contents-created')?.({}, contents);
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const preventDefault = vi.fn();
       electron.windowEvents.get(name)?.({ preventDefault });
@@ -106,6 +139,70 @@ describe('main window', () => {
     const decision = electron.getWindowOpenHandler()?.({ url: 'https://redivis.com/datasets' });
     expect(decision).toEqual({ action: 'deny' });
     expect(opener).toHaveBeenCalledWith('https://redivis.com/datasets');
+  });
+
+  it('denies every permission request and check', () => {
+    denyAllPermissions(electron.session.defaultSession as never);
+    const request = electron.session.defaultSession.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn();
+      request({}, permission, callback);
+      expect(callback, permission).toHaveBeenCalledWith(false);
+    }
+    const check = electron.session.defaultSession.setPermissionCheckHandler.mock.calls[0]?.[0] as (
+      ...args: unknown[]
+    ) => boolean;
+    expect(check({}, 'media', 'app://renderer')).toBe(false);
+  });
+
+  it('serves the renderer from app://renderer only, with the CSP header, refusing traversal and bad paths', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = await mkdtemp(join(tmpdir(), 'rd-app-'));
+    const dir = join(root, 'renderer');
+    await (await import('node:fs/promises')).mkdir(dir);
+    await writeFile(join(dir, 'index.html'), '<title>app</title>');
+    await writeFile(join(root, 'secret.txt'), 'not for the page');
+    try {
+      const page = await answerAppRequest(dir, 'app://renderer/index.html');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+      expect(await page.text()).toBe('<title>app</title>');
+      for (const url of ['app://renderer/%E0%A4%A', 'app://renderer/a%00b']) {
+        const refused = await answerAppRequest(dir, url);
+        expect(refused.status, url).toBe(400);
+        expect(refused.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+      }
+      for (const url of [
+        'app://renderer/../secret.txt',
+        'app://renderer/..%2fsecret.txt',
+        'app://renderer/%2e%2e/secret.txt',
+      ]) {
+        const answer = await answerAppRequest(dir, url);
+        expect(answer.status, url).not.toBe(200);
+        expect(await answer.text()).not.toContain('not for the page');
+      }
+      expect((await answerAppRequest(dir, 'app://other/index.html')).status).toBe(404);
+      expect((await answerAppRequest(dir, 'app://renderer/missing.js')).status).toBe(404);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('accepts calls only from its own app:// renderer', () => {
+    expect(isTrustedSenderUrl('app://renderer/index.html', rendererUrl)).toBe(true);
+    expect(isTrustedSenderUrl('app://renderer/other.html#x', rendererUrl)).toBe(true);
+    expect(isTrustedSenderUrl('app://evil/index.html', rendererUrl)).toBe(false);
+    expect(isTrustedSenderUrl('file:///opt/redivis/out/renderer/index.html', rendererUrl)).toBe(false);
+    expect(isTrustedSenderUrl('https://renderer/index.html', rendererUrl)).toBe(false);
+    expect(isTrustedSenderUrl(undefined, rendererUrl)).toBe(false);
+    expect(isTrustedSenderUrl('not a url', rendererUrl)).toBe(false);
   });
 
   it('sends a strict Content-Security-Policy header', () => {
@@ -117,6 +214,10 @@ describe('main window', () => {
     let headers: Record<string, string[]> = {};
     listener({ responseHeaders: {} }, (response) => (headers = response.responseHeaders));
     const csp = headers['Content-Security-Policy']?.[0] ?? '';
+    expect(csp).toBe(contentSecurityPolicy);
+    // The desktop page has no WebSocket: no ws: source anywhere in the policy.
+    expect(csp).not.toMatch(/ws:|wss:|\*/);
+    expect(metaContentSecurityPolicy).not.toMatch(/ws:|wss:|frame-ancestors/);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
@@ -202,6 +303,41 @@ describe('preload', () => {
     expect(api).not.toHaveProperty('invoke');
     await (api.app?.info as () => Promise<unknown>)();
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('app.info', undefined);
+  });
+
+  it('hands a dropped file to the Node side and gives the page an id, never a path', async () => {
+    await import('./preload');
+    const files = electron.exposed.redivisFiles as Record<string, (file: unknown) => Promise<string | null>>;
+    expect(Object.keys(files)).toEqual(['register']);
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 'id-1234-5678' } as never);
+    await expect(files.register?.({ diskPath: '/home/me/survey.csv' })).resolves.toBe('id-1234-5678');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('localFiles.register', '/home/me/survey.csv');
+    // A File the page made itself has no path: nothing is registered.
+    electron.ipcRenderer.invoke.mockClear();
+    await expect(files.register?.({})).resolves.toBeNull();
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('local files', () => {
+  it('registers paths from the app renderer only, and never as a contract channel', async () => {
+    const files = new LocalFiles('/tmp/rd-unused');
+    registerLocalFileHandler(files, rendererUrl);
+    expect(knownChannelNames()).not.toContain('localFiles.register');
+    const register = electron.handlers.get('localFiles.register');
+    const trusted = { senderFrame: { url: rendererUrl } };
+    const call = (event: unknown, path: unknown) => Promise.resolve(register?.(event, path));
+    const outcome = (await call(trusted, '/home/me/survey.csv')) as { ok: true; value: string };
+    expect(outcome.ok).toBe(true);
+    await expect(files.resolve({ kind: 'picked', fileId: outcome.value })).resolves.toEqual({
+      path: '/home/me/survey.csv',
+      name: 'survey.csv',
+    });
+    await expect(
+      call({ senderFrame: { url: 'https://evil.example/' } }, '/etc/passwd'),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(call(trusted, 42)).resolves.toMatchObject({ ok: false });
+    await expect(call(trusted, 'relative/path')).resolves.toMatchObject({ ok: false });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Only frames showing the app's own renderer may call the contract. A page that somehow
- * loaded in a webContents (a redirect, an injected iframe) is refused.
+ * loaded in a webContents (a redirect, an injected iframe) is refused. The packaged renderer
+ * lives at `app://renderer/…`; during development it is an http dev server.
  */
 export function isTrustedSenderUrl(senderUrl: string | undefined, rendererUrl: string): boolean {
   if (!senderUrl) return false;
@@ -12,8 +13,7 @@ export function isTrustedSenderUrl(senderUrl: string | undefined, rendererUrl: s
   } catch {
     return false;
   }
-  if (renderer.protocol === 'file:') {
-    return sender.protocol === 'file:' && sender.pathname === renderer.pathname;
-  }
-  return sender.origin === renderer.origin;
+  if (renderer.protocol === 'file:') return false;
+  // URL.origin is "null" for custom schemes, so compare scheme, host and port themselves.
+  return sender.protocol === renderer.protocol && sender.host === renderer.host;
 }

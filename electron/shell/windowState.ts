@@ -26,3 +26,37 @@ export function restoreWindowState(saved: unknown, displays: Rectangle[]): Windo
     maximized: Boolean(state.maximized),
   };
 }
+
+/** The parts of a BrowserWindow the state keeper needs. */
+export interface TrackedWindow {
+  on(event: 'resize' | 'move' | 'close', listener: () => void): unknown;
+  isDestroyed(): boolean;
+  getNormalBounds(): Rectangle;
+  isMaximized(): boolean;
+}
+
+/**
+ * Remembers the window's bounds without writing settings on every move event (dozens a second
+ * while dragging): a burst of moves and resizes is written once, after it settles, and closing
+ * writes at once.
+ */
+export function keepWindowState(
+  window: TrackedWindow,
+  save: (state: WindowState) => void,
+  delayMs = 500,
+): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (window.isDestroyed()) return;
+    save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  };
+  window.on('resize', later);
+  window.on('move', later);
+  window.on('close', write);
+}

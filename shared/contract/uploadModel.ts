@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { appErrorSchema } from './errorSchema';
 
 /**
- * Where the bytes of an upload come from: a path on this machine (desktop app, file picker or
- * drop), or a file the browser-mode page first streamed to the Node side's staging folder.
+ * Where the bytes of an upload come from, always by an id the Node side handed out, never by
+ * path: a file the user dropped or picked in the desktop app (its path stays in the Node side),
+ * or a file the browser-mode page first streamed to the Node side's staging folder.
  */
 export const uploadSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  z.object({ kind: z.literal('picked'), fileId: z.string().regex(/^[a-z0-9-]{8,64}$/) }),
   z.object({ kind: z.literal('staged'), stagingId: z.string().regex(/^[a-z0-9-]{8,64}$/) }),
 ]);
 export type UploadSource = z.infer<typeof uploadSourceSchema>;

@@ -1,9 +1,8 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { UploadSource } from '../../../shared/contract/uploadModel';
 import { fail } from '../../../shared/contract/errors';
-import type { StagingArea } from './stagingArea';
+import type { LocalFiles } from './localFiles';
 
 /** A file about to be uploaded, with the size and mtime seen when the upload began. */
 export interface LocalFile {
@@ -14,11 +13,8 @@ export interface LocalFile {
 }
 
 /** Resolves a source to a readable local file, or fails with a message naming the problem. */
-export async function openSource(source: UploadSource, staging: StagingArea): Promise<LocalFile> {
-  const { path, name } =
-    source.kind === 'path'
-      ? { path: source.path, name: basename(source.path) }
-      : await staging.resolve(source.stagingId);
+export async function openSource(source: UploadSource, files: LocalFiles): Promise<LocalFile> {
+  const { path, name } = await files.resolve(source);
   const info = await stat(path).catch((error: NodeJS.ErrnoException) =>
     fail('io', `${name} cannot be read.`, { detail: error.code ?? error.message }),
   );

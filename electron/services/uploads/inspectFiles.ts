@@ -2,17 +2,17 @@ import type { InspectedFile, UploadSource } from '../../../shared/contract/uploa
 import { AppFailure, appError } from '../../../shared/contract/errors';
 import { openSource } from './fileSource';
 import { defaultOptions, sniffDelimited, uploadTypeOf } from './fileSniffer';
-import type { StagingArea } from './stagingArea';
+import type { LocalFiles } from './localFiles';
 
 /** Looks at each file before upload: readable, non-empty, tabular or not, parsing defaults. */
-export async function inspectFiles(sources: UploadSource[], staging: StagingArea): Promise<InspectedFile[]> {
-  return Promise.all(sources.map((source) => inspectOne(source, staging)));
+export async function inspectFiles(sources: UploadSource[], files: LocalFiles): Promise<InspectedFile[]> {
+  return Promise.all(sources.map((source) => inspectOne(source, files)));
 }
 
-async function inspectOne(source: UploadSource, staging: StagingArea): Promise<InspectedFile> {
-  const fallbackName = source.kind === 'path' ? (source.path.split(/[\\/]/).pop() ?? source.path) : 'file';
+async function inspectOne(source: UploadSource, files: LocalFiles): Promise<InspectedFile> {
+  const fallbackName = files.nameOf(source) ?? 'file';
   try {
-    const file = await openSource(source, staging);
+    const file = await openSource(source, files);
     const type = uploadTypeOf(file.name);
     const options = type === 'delimited' ? await sniffDelimited(file.path, file.name) : defaultOptions;
     return { source, name: file.name, size: file.size, kind: type ? 'tabular' : 'file', type, options };
@@ -23,14 +23,10 @@ async function inspectOne(source: UploadSource, staging: StagingArea): Promise<I
         : appError('io', `${fallbackName} cannot be read.`, {
             detail: error instanceof Error ? error.message : undefined,
           });
-    const name = source.kind === 'staged' ? await stagedName(source.stagingId, staging) : fallbackName;
+    const name = await files.resolve(source).then(
+      (known) => known.name,
+      () => fallbackName,
+    );
     return { source, name, size: 0, kind: 'file', options: defaultOptions, problem };
   }
-}
-
-async function stagedName(id: string, staging: StagingArea): Promise<string> {
-  return staging.resolve(id).then(
-    (staged) => staged.name,
-    () => 'file',
-  );
 }

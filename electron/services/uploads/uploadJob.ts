@@ -5,7 +5,7 @@ import type { Destinations } from './destinations';
 import { assertUnchanged, openSource, type LocalFile } from './fileSource';
 import { defaultOptions, uploadTypeOf } from './fileSniffer';
 import { nextTableRef, parseTableRef } from './redivisRefs';
-import type { StagingArea } from './stagingArea';
+import type { LocalFiles } from './localFiles';
 import { transferFile } from './tempUploadTransfer';
 import type { TransferSettings } from './transferSettings';
 import type { UploadJson, UploadRecords } from './uploadRecords';
@@ -13,7 +13,7 @@ import type { UploadJson, UploadRecords } from './uploadRecords';
 export interface UploadJobDeps {
   records: UploadRecords;
   destinations: Destinations;
-  staging: StagingArea;
+  files: LocalFiles;
   settings: TransferSettings;
   /** Headers for a temp upload URL: the bearer token only for the API's own origin. */
   uploadHeaders(url: string): Promise<Record<string, string>>;
@@ -38,7 +38,7 @@ export function uploadJobSpec(params: StartUpload, title: string, deps: UploadJo
     title,
     async run(job) {
       registered = {};
-      const file = await openSource(params.source, deps.staging);
+      const file = await openSource(params.source, deps.files);
       const { tableRef, datasetRef } = await resolveTable(params, deps, job, registered);
       const table = await withReleaseCheck(deps, datasetRef, () =>
         deps.destinations.table(tableRef, job.signal),
@@ -47,7 +47,7 @@ export function uploadJobSpec(params: StartUpload, title: string, deps: UploadJo
       const finishedEvent = table.isFileIndex
         ? await sendRawFile(file, name, tableRef, datasetRef, deps, job)
         : await sendUpload(file, name, tableRef, datasetRef, params, deps, job, registered);
-      if (params.source.kind === 'staged') await deps.staging.remove(params.source.stagingId);
+      await deps.files.release(params.source);
       if (finishedEvent) deps.finished(finishedEvent);
       return undefined;
     },

@@ -19,6 +19,11 @@ beforeEach(() => {
   h.emulator.faults.clear();
 });
 
+/** The file as the app receives it from a drop: by an id the Node side handed out. */
+function pick(path: string): StartUpload['source'] {
+  return { kind: 'picked', fileId: h.services.context.localFiles.pick(path) };
+}
+
 async function upload(params: Partial<StartUpload> & Pick<StartUpload, 'source'>) {
   const job = await h.uploads.start(
     { into: { kind: 'table', tableRef: table }, onConflict: 'fail', options: defaultOptions, ...params },
@@ -31,7 +36,7 @@ async function upload(params: Partial<StartUpload> & Pick<StartUpload, 'source'>
 async function startAndWaitForBytes(path: string) {
   const job = await h.uploads.start(
     {
-      source: { kind: 'path', path },
+      source: pick(path),
       into: { kind: 'table', tableRef: table },
       onConflict: 'fail',
       options: defaultOptions,
@@ -70,7 +75,7 @@ function surveyParquet(first: number, count: number): Uint8Array {
 describe('uploads into an unreleased version', () => {
   it('uploads a Parquet file and its rows arrive exactly once', async () => {
     const path = await h.file('wave_parquet.parquet', surveyParquet(5000, 50));
-    const job = await upload({ source: { kind: 'path', path } });
+    const job = await upload({ source: pick(path) });
     expect(job.error).toBeUndefined();
     expect(job.status).toBe('succeeded');
     expect(job.phase).toBe('Imported 50 rows');
@@ -80,7 +85,7 @@ describe('uploads into an unreleased version', () => {
 
   it('sends a small CSV with one PUT and the rows arrive exactly once', async () => {
     const path = await h.file('wave2.csv', surveyCsv(1000, 20));
-    const job = await upload({ source: { kind: 'path', path } });
+    const job = await upload({ source: pick(path) });
     expect(job.error).toBeUndefined();
     expect(job.status).toBe('succeeded');
     expect(job.phase).toBe('Imported 20 rows');
@@ -94,7 +99,7 @@ describe('uploads into an unreleased version', () => {
     const path = await h.file('wave3.csv', csv);
     h.emulator.faults.cutUploads({ count: 1, afterBytes: 500 });
     h.emulator.faults.failNext({ count: 2, status: 503, pathPrefix: '/upload/' });
-    const job = await upload({ source: { kind: 'path', path } });
+    const job = await upload({ source: pick(path) });
     expect(job.error).toBeUndefined();
     expect(job.status).toBe('succeeded');
     expect(job.bytesDone).toBe(csv.length);
@@ -104,32 +109,32 @@ describe('uploads into an unreleased version', () => {
 
   it('settles name conflicts: fail, skip, rename and replace', async () => {
     const path = await h.file('conflict.csv', surveyCsv(3000, 3));
-    expect((await upload({ source: { kind: 'path', path } })).status).toBe('succeeded');
+    expect((await upload({ source: pick(path) })).status).toBe('succeeded');
     expect(await h.uploads.exists({ tableRef: table, name: 'conflict.csv' }, callContext)).toBe(true);
 
-    const failed = await upload({ source: { kind: 'path', path } });
+    const failed = await upload({ source: pick(path) });
     expect(failed.status).toBe('failed');
     expect(failed.error?.code).toBe('conflict');
 
-    const skipped = await upload({ source: { kind: 'path', path }, onConflict: 'skip' });
+    const skipped = await upload({ source: pick(path), onConflict: 'skip' });
     expect(skipped.status).toBe('succeeded');
     expect(skipped.phase).toMatch(/Skipped/);
     expect(respondents(await h.readRows(table), 3000, 3999)).toEqual([3000, 3001, 3002]);
 
-    const renamed = await upload({ source: { kind: 'path', path }, onConflict: 'rename' });
+    const renamed = await upload({ source: pick(path), onConflict: 'rename' });
     expect(renamed.status).toBe('succeeded');
     expect(await h.uploads.exists({ tableRef: table, name: 'conflict_1.csv' }, callContext)).toBe(true);
     expect(respondents(await h.readRows(table), 3000, 3999)).toEqual([3000, 3000, 3001, 3001, 3002, 3002]);
 
     const replacement = await h.file('conflict.csv', surveyCsv(3500, 2));
-    const replaced = await upload({ source: { kind: 'path', path: replacement }, onConflict: 'replace' });
+    const replaced = await upload({ source: pick(replacement), onConflict: 'replace' });
     expect(replaced.status).toBe('succeeded');
     expect(respondents(await h.readRows(table), 3000, 3999)).toEqual([3000, 3001, 3002, 3500, 3501]);
   });
 
   it('shows the server error and leaves no upload behind when processing fails', async () => {
     const path = await h.file('broken.csv', 'respondent,answer,score\n1,"unterminated,2\n');
-    const job = await upload({ source: { kind: 'path', path } });
+    const job = await upload({ source: pick(path) });
     expect(job.status).toBe('failed');
     expect(job.error?.message).toMatch(/could not import broken\.csv/);
     expect(job.error?.detail).toBeTruthy();
@@ -142,7 +147,7 @@ describe('uploads into an unreleased version', () => {
       'respondent,answer,score\n7001,a,1\n7002,b,2,extra,fields\n7003,c,3\n',
     );
     const job = await upload({
-      source: { kind: 'path', path },
+      source: pick(path),
       options: { ...defaultOptions, skipBadRecords: true },
     });
     expect(job.error).toBeUndefined();
@@ -150,15 +155,48 @@ describe('uploads into an unreleased version', () => {
     expect(respondents(await h.readRows(table), 7000, 7999)).toEqual([7001, 7003]);
   });
 
+  it('accepts only files the app handed out an id for, never a path from the page', async () => {
+    const secret = await h.file('secret.csv', 'a,b\n1,2\n');
+    const { dispatch } = await import('../host/dispatch');
+    const byPath = await dispatch(
+      h.services.handlers,
+      'uploads.start',
+      {
+        source: { kind: 'path', path: secret },
+        into: { kind: 'table', tableRef: table },
+        onConflict: 'fail',
+        options: defaultOptions,
+      },
+      callContext,
+    );
+    expect(byPath).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const inspected = await dispatch(
+      h.services.handlers,
+      'uploads.inspect',
+      { sources: [{ kind: 'path', path: secret }] },
+      callContext,
+    );
+    expect(inspected).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+
+    const unknown = await upload({
+      source: { kind: 'picked', fileId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknown.error).toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/drop or choose it again/),
+    });
+    expect(() => h.services.context.localFiles.pick('relative/secret.csv')).toThrow(/not a file/);
+  });
+
   it('refuses empty, unreadable and unsupported files with clear messages', async () => {
-    const empty = await upload({ source: { kind: 'path', path: await h.file('empty.csv', '') } });
+    const empty = await upload({ source: pick(await h.file('empty.csv', '')) });
     expect(empty.error).toMatchObject({
       code: 'bad_input',
       message: 'empty.csv is empty; there is nothing to upload.',
     });
-    const missing = await upload({ source: { kind: 'path', path: `${h.dir}/nope.csv` } });
+    const missing = await upload({ source: pick(`${h.dir}/nope.csv`) });
     expect(missing.error).toMatchObject({ code: 'io', message: 'nope.csv cannot be read.' });
-    const binary = await upload({ source: { kind: 'path', path: await h.file('tool.exe', 'MZ') } });
+    const binary = await upload({ source: pick(await h.file('tool.exe', 'MZ')) });
     expect(binary.error?.message).toBe('tool.exe is not a data file Redivis can import into a table.');
   });
 
@@ -190,7 +228,7 @@ describe('uploads into an unreleased version', () => {
   it('adds a non-tabular file to a file index table', async () => {
     const path = await h.file('notes.pdf', '%PDF-1.4 fake but fine');
     const job = await upload({
-      source: { kind: 'path', path },
+      source: pick(path),
       into: { kind: 'table', tableRef: 'demo_user.my_uploads:next.documents' },
     });
     expect(job.error).toBeUndefined();
@@ -202,7 +240,7 @@ describe('uploads into an unreleased version', () => {
   it('creates a new table named from the file', async () => {
     const path = await h.file('wave9.csv', surveyCsv(9000, 4));
     const job = await upload({
-      source: { kind: 'path', path },
+      source: pick(path),
       into: { kind: 'newTable', datasetRef: 'demo_user.my_uploads', tableName: 'wave9', isFileIndex: false },
     });
     expect(job.error).toBeUndefined();

@@ -1,19 +1,12 @@
-import { join } from 'node:path';
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
 import { Destinations } from './destinations';
 import { inspectFiles } from './inspectFiles';
 import { nextTableRef, parseTableRef } from './redivisRefs';
-import { StagingArea } from './stagingArea';
 import { defaultTransferSettings, type TransferSettings } from './transferSettings';
 import { uploadJobSpec } from './uploadJob';
 import { uploadHeadersFor } from './uploadAuth';
 import { UploadRecords } from './uploadRecords';
-
-/** Where browser mode stages dropped files before they are uploaded. */
-export function stagingAreaFor(dataDir: string): StagingArea {
-  return new StagingArea(join(dataDir, 'staging'));
-}
 
 /** Implements the uploads channels; uploads themselves run as jobs in the shared job queue. */
 export function createUploadsHandlers(
@@ -21,13 +14,13 @@ export function createUploadsHandlers(
   overrides: { settings?: Partial<TransferSettings> } = {},
 ): ChannelHandlers['uploads'] {
   const settings = { ...defaultTransferSettings, ...overrides.settings };
-  const staging = stagingAreaFor(context.config.dataDir);
+  const files = context.localFiles;
   const destinations = new Destinations(context.api);
   const records = new UploadRecords(context.api);
   const uploadHeaders = async (url: string) =>
     uploadHeadersFor(context.api.baseUrl(), url, await context.session.accessToken());
   return {
-    inspect: ({ sources }) => inspectFiles(sources, staging),
+    inspect: ({ sources }) => inspectFiles(sources, files),
     destination: ({ ref, kind }) => destinations.describe(ref, kind),
     editableDatasets: () => destinations.editable(),
     createNextVersion: ({ datasetRef }) => destinations.createNextVersion(datasetRef),
@@ -40,14 +33,13 @@ export function createUploadsHandlers(
     start: (params) => {
       const target =
         params.into.kind === 'table' ? parseTableRef(params.into.tableRef).tableName : params.into.tableName;
-      const fileName =
-        params.name ?? (params.source.kind === 'path' ? params.source.path.split(/[\\/]/).pop() : 'file');
+      const fileName = params.name ?? files.nameOf(params.source) ?? 'file';
       let jobId = '';
       const job = context.jobs.start(
         uploadJobSpec(params, `Upload ${fileName} to ${target}`, {
           records,
           destinations,
-          staging,
+          files,
           settings,
           uploadHeaders,
           finished: (event) => context.events.emit('uploads.finished', { ...event, jobId }),

@@ -7,13 +7,14 @@ function desktopFiles(): LocalFiles | undefined {
 }
 
 /**
- * Turns dropped or picked files into upload sources. The desktop app knows their paths; a
- * browser does not, so the file is streamed to the app's staging folder first (same-origin,
- * with the launch cookie) and named by its staging id.
+ * Turns dropped or picked files into upload sources, always by an id the Node side handed out.
+ * The desktop preload registers the file's path with the Node side itself; a browser has no
+ * path, so the file is streamed to the app's staging folder first (same-origin, with the
+ * launch cookie) and named by its staging id.
  */
 export async function toUploadSource(file: File, signal?: AbortSignal): Promise<UploadSource> {
-  const path = desktopFiles()?.pathForFile(file);
-  if (path) return { kind: 'path', path };
+  const fileId = await desktopFiles()?.register(file);
+  if (fileId) return { kind: 'picked', fileId };
   let response: Response;
   try {
     response = await fetch('/local/stage', {

@@ -14,7 +14,7 @@ const options = {
 
 function inspected(name: string, kind: 'tabular' | 'file'): InspectedFile {
   return {
-    source: { kind: 'path', path: `/tmp/${name}` },
+    source: { kind: 'staged', stagingId: `staged-${name.replace(/[^a-z0-9]/g, '')}` },
     name,
     size: 10,
     kind,
