@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { contentSecurityPolicyMeta } from './scripts/contentSecurityPolicyMeta';
 
 export default defineConfig({
   main: {
@@ -31,7 +32,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     publicDir: resolve(__dirname, 'assets/web'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

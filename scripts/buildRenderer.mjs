@@ -2,16 +2,19 @@
 import react from '@vitejs/plugin-react';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { build } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildRenderer(outDir = join(root, 'out/renderer')) {
+  // The same policy generator the desktop build uses (a TypeScript module).
+  const { contentSecurityPolicyMeta } = await tsImport('./contentSecurityPolicyMeta.ts', import.meta.url);
   await build({
     root: join(root, 'renderer'),
     base: './',
     publicDir: join(root, 'assets/web'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     logLevel: 'warn',
     build: { outDir: resolve(outDir), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   });

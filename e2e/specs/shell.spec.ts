@@ -29,6 +29,9 @@ test.describe('app shell in browser mode', () => {
     });
     expect(own.status()).toBe(200);
     expect(own.headers()['content-security-policy']).toContain("script-src 'self'");
+    // The page talks to its own origin only: its WebSocket needs no ws: source.
+    expect(own.headers()['content-security-policy']).not.toMatch(/ws:/);
+    expect(await own.text()).toContain(`content="default-src 'self'; script-src 'self'`);
   });
 
   test('a page from another origin cannot open the contract WebSocket', async ({ app, page }) => {

@@ -196,6 +196,9 @@ export function checkModuleGraph(view, entries) {
   const queue = [];
   let workers = 0;
   const has = (path) => view.files.has(path);
+  // A folder the code reads from (the renderer's, served through the app:// protocol) is in the
+  // package when a file inside it is; the files themselves are reached as the page.
+  const hasFolder = (path) => [...view.files.keys()].some((name) => name.startsWith(`${path}/`));
   const text = (path) => view.read(path).toString('utf8');
   const packageJsonCache = new Map();
   const packageJson = (path) => {
@@ -308,6 +311,7 @@ export function checkModuleGraph(view, entries) {
     for (const ref of loads.files) {
       const path = posix.normalize(posix.join(dir, ref));
       if (path.startsWith('../')) problems.push({ file, message: `reads "${ref}", outside the package` });
+      else if (hasFolder(path)) continue;
       else if (!has(path))
         problems.push({ file, message: `reads "${ref}" (${path}), which is not in the package` });
       else enqueue(path, kind === 'browser' ? 'browser' : 'node');
