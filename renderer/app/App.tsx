@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { client } from './client';
+import { openExternalLink } from './externalLink';
 import { ErrorBoundary } from './ErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { SessionGate } from '../features/session/SessionGate';
@@ -13,9 +14,9 @@ import { UploadsPanel } from '../features/uploads/UploadsPanel';
 export function App() {
   useEffect(() => {
     // Browser mode has no system browser of its own to hand links to: open them in a tab.
-    return client().on('app.openUrl', ({ url }) => {
-      window.open(url, '_blank', 'noopener');
-    });
+    return client().on('app.openUrl', ({ url }) =>
+      openExternalLink(url, (href) => window.open(href, '_blank', 'noopener,noreferrer')),
+    );
   }, []);
   return (
     <ErrorBoundary>
