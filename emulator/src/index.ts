@@ -14,6 +14,7 @@ import type { EmulatorDeps } from './http/routeModule.js';
 import { SegmentRouter } from './http/router.js';
 import { createHttpServer } from './http/server.js';
 import { registerRoutes } from './routes/index.js';
+import { closeEngine } from './sql/engine.js';
 
 export type { FaultControl, FaultSettings } from './faults/faultState.js';
 
@@ -97,6 +98,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         server.closeAllConnections();
       });
       await store.persist();
+      await closeEngine(opts.dataDir);
     },
   };
 }

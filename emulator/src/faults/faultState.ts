@@ -23,6 +23,12 @@ export const faultSettingsSchema = z
       .optional(),
     cutUploads: z.object({ count: z.number().int().min(1), afterBytes: z.number().int().min(0) }).optional(),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
+    slowQueries: z
+      .object({ count: z.number().int().min(1), delayMs: z.number().int().min(0).max(600_000) })
+      .optional(),
+    failQueries: z
+      .object({ count: z.number().int().min(1), message: z.string().min(1).optional() })
+      .optional(),
     expireTokens: z.boolean().optional(),
   })
   .strict();
@@ -31,6 +37,10 @@ export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 export type FailNextFault = NonNullable<FaultSettings['failNext']>;
 export type CutStreamsFault = NonNullable<FaultSettings['cutStreams']>;
 export type CutUploadsFault = NonNullable<FaultSettings['cutUploads']>;
+export type SlowQueriesFault = NonNullable<FaultSettings['slowQueries']>;
+export type FailQueriesFault = NonNullable<FaultSettings['failQueries']>;
+
+export const INJECTED_QUERY_FAILURE = 'Injected query failure';
 
 /** The programmatic fault API exposed on `RunningEmulator.faults`. */
 export interface FaultControl {
@@ -41,6 +51,10 @@ export interface FaultControl {
   cutStreams(fault: CutStreamsFault): void;
   cutUploads(fault: CutUploadsFault): void;
   latency(ms: number): void;
+  /** The next `count` queries stay `running` `delayMs` longer before they run. */
+  slowQueries(fault: SlowQueriesFault): void;
+  /** The next `count` queries end `failed` with `message`. */
+  failQueries(fault: FailQueriesFault): void;
   /** Every access token issued so far expires now. */
   expireTokens(): Promise<void>;
   /** Disarms everything. */
@@ -51,6 +65,8 @@ export class FaultState implements FaultControl {
   private failNextFault: FailNextFault | null = null;
   private cutStreamsFault: CutStreamsFault | null = null;
   private cutUploadsFault: CutUploadsFault | null = null;
+  private slowQueriesFault: SlowQueriesFault | null = null;
+  private failQueriesFault: FailQueriesFault | null = null;
   latencyMs = 0;
 
   constructor(
@@ -68,6 +84,8 @@ export class FaultState implements FaultControl {
     if (settings.cutStreams) this.cutStreams(settings.cutStreams);
     if (settings.cutUploads) this.cutUploads(settings.cutUploads);
     if (settings.latencyMs !== undefined) this.latency(settings.latencyMs);
+    if (settings.slowQueries) this.slowQueries(settings.slowQueries);
+    if (settings.failQueries) this.failQueries(settings.failQueries);
     if (settings.expireTokens) await this.expireTokens();
   }
 
@@ -91,6 +109,16 @@ export class FaultState implements FaultControl {
     this.latencyMs = ms;
   }
 
+  slowQueries(fault: SlowQueriesFault): void {
+    this.ensureEnabled();
+    this.slowQueriesFault = { ...fault };
+  }
+
+  failQueries(fault: FailQueriesFault): void {
+    this.ensureEnabled();
+    this.failQueriesFault = { ...fault };
+  }
+
   async expireTokens(): Promise<void> {
     this.ensureEnabled();
     await this.onExpireTokens();
@@ -100,6 +128,8 @@ export class FaultState implements FaultControl {
     this.failNextFault = null;
     this.cutStreamsFault = null;
     this.cutUploadsFault = null;
+    this.slowQueriesFault = null;
+    this.failQueriesFault = null;
     this.latencyMs = 0;
   }
 
@@ -133,5 +163,23 @@ export class FaultState implements FaultControl {
     fault.count -= 1;
     if (fault.count <= 0) this.cutUploadsFault = null;
     return { afterBytes: fault.afterBytes };
+  }
+
+  /** Consumes one armed `slowQueries`: how long the query should wait before it runs. */
+  takeQueryDelay(): number {
+    const fault = this.slowQueriesFault;
+    if (!this.enabled || !fault) return 0;
+    fault.count -= 1;
+    if (fault.count <= 0) this.slowQueriesFault = null;
+    return fault.delayMs;
+  }
+
+  /** Consumes one armed `failQueries`: the message the query should fail with. */
+  takeQueryFailure(): string | null {
+    const fault = this.failQueriesFault;
+    if (!this.enabled || !fault) return null;
+    fault.count -= 1;
+    if (fault.count <= 0) this.failQueriesFault = null;
+    return fault.message ?? INJECTED_QUERY_FAILURE;
   }
 }

@@ -16,6 +16,8 @@ export interface ReadSession {
   createdBy: string | null;
   allowAnonymousAccess: boolean;
   format: ReadFormat;
+  /** The format as the client named it (`json` and `jsonl` both mean JSON lines). */
+  formatName: string;
   createdAt: number;
   expiresAt: number;
   numRows: number;

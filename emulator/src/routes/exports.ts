@@ -23,12 +23,12 @@ import {
 import { outputSchema } from '../readSessions/projection.js';
 import { selectVariables } from '../readSessions/sessionPlan.js';
 import type { ExportRecord } from '../store/model.js';
-import { rowLimit, sourcesOf } from './readSessions.js';
+import { rowLimit, selectedVariablesField, sourcesOf } from './readSessions.js';
 import { requireParam } from './routeHelpers.js';
 
 const createBody = z.object({
   format: z.string().min(1).default('csv'),
-  selectedVariables: z.array(z.string().min(1)).nullish(),
+  selectedVariables: selectedVariablesField.nullish(),
   maxResults: z
     .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
     .pipe(z.number().int().min(0))

@@ -1,41 +1,28 @@
 /**
- * A minimal query engine: `SELECT * | col[, col…] FROM \`table reference\` [LIMIT n]`.
- * Anything else is answered with 400 `unsupported_query`. Queries complete synchronously
- * and are kept in memory (they do not survive a restart).
+ * The Queries API (spec §3.6, §7.2): `POST /queries` translates BigQuery SQL for the embedded
+ * engine, resolves every table reference with the caller's access (an unknown or forbidden
+ * table is the same HTTP error as on `/tables/{ref}`), and runs the query in the background,
+ * waiting up to `timeoutMs` for it. SQL that cannot run ends `failed` with the reason. Results
+ * are stored segments, read through read sessions, `/rows` and `/variables`.
  */
-import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { ApiError, notFound } from '../http/apiError.js';
 import { sendPage } from '../http/pagination.js';
-import type { EmulatorDeps, RequestContext, RouteModule } from '../http/routeModule.js';
-import type { ResolvedTable } from '../refs/resolveTable.js';
-import type { VariableRecord } from '../store/model.js';
-import type { RowSource } from '../store/tableSources.js';
+import type { RequestContext, RouteModule } from '../http/routeModule.js';
+import { QueryReferences } from '../queries/queryReferences.js';
+import { queryJson, type QueryOutputRecord, type QueryRecord } from '../queries/queryRecord.js';
+import { failedQuery, findQuery, submitQuery } from '../queries/queryRegistry.js';
 import { planSplitStreams, selectVariables } from '../readSessions/sessionPlan.js';
 import { variableJson } from '../serialize/variableJson.js';
-import { createSession, readSessionBody, rowLimit, sourcesOf } from './readSessions.js';
+import { SqlError } from '../sql/sqlError.js';
+import { translate } from '../sql/translate.js';
+import { createSession, readSessionBody } from './readSessions.js';
 import { requireParam } from './routeHelpers.js';
+import { sendRows } from './rowsResponse.js';
+import { sendStatistics, sendVariable } from './variableStatistics.js';
 
-interface QueryRecord {
-  id: string;
-  createdBy: string;
-  query: string;
-  createdAt: number;
-  sources: RowSource[];
-  limit: number | null;
-  variables: VariableRecord[];
-  numRows: number;
-  numBytes: number;
-}
-
-const registries = new WeakMap<EmulatorDeps, Map<string, QueryRecord>>();
-function queriesOf(deps: EmulatorDeps): Map<string, QueryRecord> {
-  let map = registries.get(deps);
-  if (!map) registries.set(deps, (map = new Map()));
-  return map;
-}
-
-const QUERY = /^\s*select\s+(\*|[\w\s,]+?)\s+from\s+`([^`]+)`\s*(?:limit\s+(\d+))?\s*;?\s*$/i;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 const queryBody = z.object({
   query: z.string().min(1).max(256_000),
@@ -45,100 +32,110 @@ const queryBody = z.object({
   timeoutMs: z.number().int().min(0).max(60_000).optional(),
 });
 
-function queryJson(q: QueryRecord): Record<string, unknown> {
-  return {
-    kind: 'query',
-    id: q.id,
-    uri: `/queries/${q.id}`,
-    query: q.query,
-    createdAt: q.createdAt,
-    status: 'completed',
-    errorMessage: null,
-    outputNumRows: q.numRows,
-    outputNumBytes: q.numBytes,
-    outputSchema: q.variables.map((v) => ({ name: v.name, type: v.type })),
-  };
-}
-
-function findQuery(ctx: RequestContext): QueryRecord {
+function ownQuery(ctx: RequestContext): QueryRecord {
   const user = ctx.requireUser();
-  const query = queriesOf(ctx.deps).get(requireParam(ctx, 'query'));
+  const query = findQuery(ctx.deps, requireParam(ctx, 'query'));
   if (!query || query.createdBy !== user.name) throw notFound('Query not found');
   return query;
 }
 
+/** Results exist only once the query has completed. */
+function outputOf(query: QueryRecord): QueryOutputRecord {
+  if (query.status === 'completed' && query.output) return query.output;
+  if (query.status === 'failed') {
+    throw new ApiError(400, 'query_failed', `Query ${query.id} failed: ${query.errorMessage ?? ''}`);
+  }
+  throw new ApiError(
+    400,
+    'query_not_completed',
+    `Query ${query.id} is ${query.status}; poll it until it completes`,
+  );
+}
+
+async function postQuery(ctx: RequestContext): Promise<void> {
+  const user = ctx.requireUser();
+  const body = await ctx.readJson(queryBody);
+  const container = body.defaultDataset ?? body.defaultWorkflow ?? body.defaultProject;
+  const references = new QueryReferences(ctx, container);
+  let record: QueryRecord;
+  try {
+    const translation = translate(body.query, { relationFor: references.relationFor });
+    record = submitQuery(ctx.deps, user.name, body.query, translation, await references.prepare());
+  } catch (error) {
+    if (!(error instanceof SqlError)) throw error;
+    record = failedQuery(ctx.deps, user.name, body.query, error.message);
+  }
+  const timeout = body.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const waited = new AbortController();
+  await Promise.race([
+    record.finished,
+    delay(timeout, undefined, { signal: waited.signal }).catch(() => undefined),
+  ]);
+  waited.abort();
+  ctx.sendJson(200, queryJson(record, ctx.deps.origin()));
+}
+
 export const queriesRoutes: RouteModule = {
   register(router, deps) {
-    router.add('POST', '/api/v1/queries', async (ctx) => {
-      const user = ctx.requireUser();
-      const body = await ctx.readJson(queryBody);
-      const match = QUERY.exec(body.query);
-      if (!match?.[1] || !match[2]) {
-        throw new ApiError(
-          400,
-          'unsupported_query',
-          'The emulator only supports SELECT * (or a column list) FROM `reference` [LIMIT n]',
-        );
-      }
-      let reference = match[2];
-      const container = body.defaultDataset ?? body.defaultWorkflow ?? body.defaultProject;
-      if (container && reference.split('.').length === 1) reference = `${container}.${reference}`;
-      const resolved: ResolvedTable = ctx.resolveTable(reference, { need: 'data' });
-      const columns = match[1].trim() === '*' ? null : match[1].split(',').map((c) => c.trim());
-      const variables = columns
-        ? selectVariables(resolved.table.variables, columns)
-        : resolved.table.variables;
-      const sources = await sourcesOf(ctx, resolved);
-      const limit = rowLimit(resolved, sources, match[3] === undefined ? undefined : Number(match[3]));
-      const total = sources.reduce((sum, s) => sum + s.segment.numRows, 0);
-      const numRows = limit === null ? total : Math.min(limit, total);
-      const bytes = sources.reduce((sum, s) => sum + s.segment.numBytes, 0);
-      const record: QueryRecord = {
-        id: `${randomBytes(2).toString('hex')}-${randomBytes(5).toString('hex')}`,
-        createdBy: user.name,
-        query: body.query,
-        createdAt: deps.now(),
-        sources,
-        limit,
-        variables,
-        numRows,
-        numBytes: total > 0 ? Math.round((bytes * numRows) / total) : 0,
-      };
-      queriesOf(deps).set(record.id, record);
-      ctx.sendJson(200, queryJson(record));
-    });
+    router.add('POST', '/api/v1/queries', postQuery);
 
-    router.add('GET', '/api/v1/queries/:query', (ctx) => ctx.sendJson(200, queryJson(findQuery(ctx))));
+    router.add('GET', '/api/v1/queries/:query', (ctx) =>
+      ctx.sendJson(200, queryJson(ownQuery(ctx), deps.origin())),
+    );
 
     router.add('GET', '/api/v1/queries/:query/variables', (ctx) => {
-      const query = findQuery(ctx);
-      const origin = deps.origin();
+      const query = ownQuery(ctx);
+      const output = outputOf(query);
       sendPage(
         ctx,
         'variableList',
-        query.variables.map((v, i) => ({ v, i })),
-        ({ v, i }) => variableJson(v, i, `/queries/${query.id}`, origin),
+        output.variables.map((v, i) => ({ v, i })),
+        ({ v, i }) => variableJson(v, i, `/queries/${query.id}`, deps.origin()),
+        100,
+        10_000,
       );
     });
 
+    router.add('GET', '/api/v1/queries/:query/variables/:variable', async (ctx) => {
+      const query = ownQuery(ctx);
+      const output = outputOf(query);
+      await sendVariable(ctx, `/queries/${query.id}`, output.variables, [
+        { segment: output.segment, uploadName: null },
+      ]);
+    });
+
+    router.add('GET', '/api/v1/queries/:query/variables/:variable/statistics', async (ctx) => {
+      const query = ownQuery(ctx);
+      const output = outputOf(query);
+      await sendStatistics(ctx, `/queries/${query.id}`, output.variables, [
+        { segment: output.segment, uploadName: null },
+      ]);
+    });
+
     router.add('POST', '/api/v1/queries/:query/readSessions', async (ctx) => {
-      const query = findQuery(ctx);
+      const query = ownQuery(ctx);
+      const output = outputOf(query);
       const body = await ctx.readJson(readSessionBody);
       const selected = body.selectedVariables
-        ? selectVariables(query.variables, body.selectedVariables)
-        : query.variables;
-      const limit =
-        body.maxResults === undefined
-          ? query.limit
-          : Math.min(body.maxResults, query.limit ?? body.maxResults);
+        ? selectVariables(output.variables, body.selectedVariables)
+        : output.variables;
       const plans = await planSplitStreams(
         deps.store.dataDir,
-        query.sources,
+        [{ segment: output.segment, uploadName: null }],
         selected,
-        limit,
+        body.maxResults ?? null,
         body.requestedStreamCount,
       );
       createSession(ctx, body, plans, `/queries/${query.id}`);
+    });
+
+    router.add('GET', '/api/v1/queries/:query/rows', async (ctx) => {
+      const output = outputOf(ownQuery(ctx));
+      await sendRows(ctx, {
+        variables: output.variables,
+        sources: [{ segment: output.segment, uploadName: null }],
+        cap: (rows) => rows ?? null,
+      });
     });
   },
 };

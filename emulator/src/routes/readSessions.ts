@@ -15,14 +15,26 @@ import { variableTypeFor } from '../store/variables.js';
 import { tableUri } from '../serialize/references.js';
 import { requireParam } from './routeHelpers.js';
 
+/** Documented as "a comma separated list" typed string[]: both shapes are accepted. */
+export const selectedVariablesField = z.union([
+  z.array(z.string().min(1)),
+  z.string().transform((text) =>
+    text
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  ),
+]);
+
 export const readSessionBody = z.object({
-  format: z.enum(['arrow', 'jsonl', 'csv']).default('arrow'),
+  // `json` is the documented name of newline-delimited JSON; `jsonl` is what the emulator used.
+  format: z.enum(['arrow', 'json', 'jsonl', 'csv']).default('arrow'),
   // Documented as a string; clients send numbers.
   maxResults: z
     .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
     .pipe(z.number().int().min(0))
     .optional(),
-  selectedVariables: z.array(z.string().min(1)).optional(),
+  selectedVariables: selectedVariablesField.optional(),
   requestedStreamCount: z.number().int().min(1).max(1000).default(1),
   allowAnonymousAccess: z.boolean().default(false),
 });
@@ -35,7 +47,7 @@ export function readSessionJson(session: ReadSession): Record<string, unknown> {
     id: session.id,
     uri: `/readSessions/${session.id}`,
     parentUri: session.parentUri,
-    format: session.format,
+    format: session.formatName,
     createdAt: session.createdAt,
     expiresAt: session.expiresAt,
     numRows: session.numRows,
@@ -64,7 +76,8 @@ export function createSession(
     {
       createdBy: ctx.caller.user?.name ?? null,
       allowAnonymousAccess: body.allowAnonymousAccess,
-      format: body.format as ReadFormat,
+      format: body.format === 'json' ? 'jsonl' : (body.format as ReadFormat),
+      formatName: body.format,
       createdAt: now,
       expiresAt: now + ctx.deps.config.readSessionTtlSeconds * 1000,
       numRows: plans.reduce((sum, p) => sum + p.numRows, 0),

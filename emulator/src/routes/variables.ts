@@ -6,7 +6,9 @@ import type { ResolvedTable } from '../refs/resolveTable.js';
 import type { VariableRecord } from '../store/model.js';
 import { findVariable } from '../store/variables.js';
 import { tableUri } from '../serialize/references.js';
-import { statisticsJson, variableJson } from '../serialize/variableJson.js';
+import { variableJson } from '../serialize/variableJson.js';
+import { sourcesOf } from './readSessions.js';
+import { sendStatistics, sendVariable } from './variableStatistics.js';
 import { requireParam } from './routeHelpers.js';
 
 const valueLabel = z.object({
@@ -77,18 +79,10 @@ export const variablesRoutes: RouteModule = {
       });
     });
 
-    router.add('GET', '/api/v1/tables/:table/variables/:variable', (ctx) => {
+    router.add('GET', '/api/v1/tables/:table/variables/:variable', async (ctx) => {
       const resolved = ctx.resolveTable(requireParam(ctx, 'table'), { need: 'metadata' });
-      const { variable, index } = lookup(ctx, resolved);
-      ctx.sendJson(200, {
-        ...variableJson(
-          variable,
-          index,
-          tableUri(resolved.table, resolved, resolved.isSample),
-          ctx.deps.origin(),
-        ),
-        statistics: statisticsJson(variable, tableUri(resolved.table, resolved, resolved.isSample)),
-      });
+      const uri = tableUri(resolved.table, resolved, resolved.isSample);
+      await sendVariable(ctx, uri, resolved.table.variables, await sourcesOf(ctx, resolved));
     });
 
     router.add('PATCH', '/api/v1/tables/:table/variables/:variable', async (ctx) => {
@@ -100,10 +94,12 @@ export const variablesRoutes: RouteModule = {
       ctx.sendJson(200, variableJson(variable, index, tableUri(resolved.table, resolved), ctx.deps.origin()));
     });
 
-    router.add('GET', '/api/v1/tables/:table/variables/:variable/statistics', (ctx) => {
+    // Computed by the SQL engine for every table, uploads included (metadata access suffices,
+    // as statistics are metadata).
+    router.add('GET', '/api/v1/tables/:table/variables/:variable/statistics', async (ctx) => {
       const resolved = ctx.resolveTable(requireParam(ctx, 'table'), { need: 'metadata' });
-      const { variable } = lookup(ctx, resolved);
-      ctx.sendJson(200, statisticsJson(variable, tableUri(resolved.table, resolved, resolved.isSample)));
+      const uri = tableUri(resolved.table, resolved, resolved.isSample);
+      await sendStatistics(ctx, uri, resolved.table.variables, await sourcesOf(ctx, resolved));
     });
   },
 };
