@@ -2,18 +2,22 @@
 import { ApiError } from '../http/apiError.js';
 import type { ExportFormat } from '../store/model.js';
 
-export type WritableFormat = 'csv' | 'ndjson' | 'parquet';
+export type WritableFormat = 'csv' | 'ndjson' | 'parquet' | 'avro';
 
-const WRITABLE: readonly string[] = ['csv', 'ndjson', 'parquet'];
+const WRITABLE: readonly string[] = ['csv', 'ndjson', 'parquet', 'avro'];
 const KNOWN: readonly string[] = [...WRITABLE, 'avro', 'dta', 'sav'];
 
 export const CONTENT_TYPES: Record<WritableFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   ndjson: 'application/x-ndjson; charset=utf-8',
   parquet: 'application/vnd.apache.parquet',
+  avro: 'application/avro',
 };
 
-/** 400 for formats the API knows but this server cannot write, and for unknown ones. */
+/**
+ * 400 for formats the API knows but this server cannot write (Stata `dta` and SPSS `sav`: no
+ * maintained JavaScript writer exists for either), and for unknown ones.
+ */
 export function checkExportFormat(format: string): WritableFormat {
   const lower = format.toLowerCase();
   if (WRITABLE.includes(lower)) return lower as WritableFormat;
@@ -21,10 +25,14 @@ export function checkExportFormat(format: string): WritableFormat {
     throw new ApiError(
       400,
       'unsupported_format',
-      `This server cannot produce ${lower} exports; use csv, ndjson or parquet`,
+      `This server cannot produce ${lower} exports; use csv, ndjson, parquet or avro`,
     );
   }
-  throw new ApiError(400, 'invalid_request', `Unknown export format "${format}"; use csv, ndjson or parquet`);
+  throw new ApiError(
+    400,
+    'invalid_request',
+    `Unknown export format "${format}"; use csv, ndjson, parquet or avro`,
+  );
 }
 
 /** `<table>.<format>` for single-file exports, `<table>_000001.<format>` for parts. */

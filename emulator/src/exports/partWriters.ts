@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { Table, tableToIPC, type RecordBatch, type Schema } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/node';
 import type { JsonValue } from '../readSessions/rowValues.js';
+import { AvroPartWriter } from './avroPartWriter.js';
 import type { WritableFormat } from './exportFormats.js';
 import { batchValues } from './rowValues.js';
 
@@ -93,7 +94,7 @@ class ParquetPartWriter implements PartWriter {
 }
 
 export function openPartWriter(path: string, schema: Schema, format: WritableFormat): PartWriter {
-  return format === 'parquet'
-    ? new ParquetPartWriter(path, schema)
-    : new TextPartWriter(path, schema, format);
+  if (format === 'parquet') return new ParquetPartWriter(path, schema);
+  if (format === 'avro') return new AvroPartWriter(path, schema);
+  return new TextPartWriter(path, schema, format);
 }

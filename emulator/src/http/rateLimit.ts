@@ -1,12 +1,14 @@
 /**
  * Per-caller fixed-window rate limit (~1000 requests per 60 s, spec §1.7). The key is the user
- * name for authenticated callers and the remote address for anonymous ones.
+ * name for authenticated callers and the remote address for anonymous ones (and for requests
+ * whose token is rejected).
  */
 export interface RateDecision {
   allowed: boolean;
   limit: number;
   remaining: number;
-  retryAfterSeconds: number;
+  /** When the window ends, in ms since the epoch (`X-RateLimit-Reset`, and `Retry-After` on 429). */
+  resetAt: number;
 }
 
 export class RateLimiter {
@@ -29,7 +31,7 @@ export class RateLimiter {
       allowed,
       limit: this.limit,
       remaining: Math.max(0, this.limit - window.count),
-      retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)),
+      resetAt: window.start + this.windowMs,
     };
   }
 }

@@ -7,6 +7,12 @@ interface Route {
   handler: Handler;
 }
 
+/** A registered route, as the OpenAPI document lists it. */
+export interface RouteEntry {
+  method: HttpMethod;
+  pattern: string;
+}
+
 export interface RouteMatch {
   handler: Handler;
   params: Record<string, string>;
@@ -21,6 +27,11 @@ export class SegmentRouter implements Router {
 
   add(method: HttpMethod, pattern: string, handler: Handler): void {
     this.routes.push({ method, segments: pattern.split('/').filter(Boolean), handler });
+  }
+
+  /** Every registered route, in registration order (the live list: later routes appear too). */
+  list(): RouteEntry[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: `/${r.segments.join('/')}` }));
   }
 
   /** Returns the match, or null (404), or throws 405 when only the method differs. */

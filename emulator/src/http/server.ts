@@ -55,19 +55,26 @@ export function createHttpServer({ deps, router, rateLimitPerMinute }: HttpServe
     const isApi = rawPath === API_PREFIX || rawPath.startsWith(`${API_PREFIX}/`);
     let caller = ANONYMOUS;
     if (isApi) {
-      caller = authenticate(deps, req);
+      // The rate-limit headers go on every API response, a 401 for a bad token included.
+      let rejected: unknown = null;
+      try {
+        caller = authenticate(deps, req);
+      } catch (error) {
+        rejected = error;
+      }
       const decision = limiter.hit(caller.user?.name ?? `ip:${req.socket.remoteAddress}`, deps.now());
       res.setHeader('X-RateLimit-Limit', String(decision.limit));
       res.setHeader('X-RateLimit-Remaining', String(decision.remaining));
+      res.setHeader('X-RateLimit-Reset', String(decision.resetAt));
+      if (rejected) throw rejected;
       if (!decision.allowed) {
+        // The seeds document Retry-After as a point in time in ms since the epoch.
         throw new ApiError(
           429,
           'rate_limit_exceeded',
           'Too many requests; retry later',
           {},
-          {
-            'Retry-After': String(decision.retryAfterSeconds),
-          },
+          { 'Retry-After': String(decision.resetAt) },
         );
       }
     }
@@ -76,7 +83,11 @@ export function createHttpServer({ deps, router, rateLimitPerMinute }: HttpServe
       if (failure) {
         const headers: Record<string, string> = {};
         if (failure.retryAfterSeconds !== undefined) {
-          headers['Retry-After'] = String(failure.retryAfterSeconds);
+          // A 429 says when (ms since the epoch), as Redivis does; 500/503 use HTTP's seconds.
+          headers['Retry-After'] =
+            failure.status === 429
+              ? String(deps.now() + failure.retryAfterSeconds * 1000)
+              : String(failure.retryAfterSeconds);
         }
         const code = failure.status === 429 ? 'rate_limit_exceeded' : 'injected_fault';
         throw new ApiError(failure.status, code, `Injected ${failure.status} response`, {}, headers);

@@ -7,7 +7,7 @@ import { escapeName } from '../refs/referenceGrammar.js';
 import { datasetJson } from '../serialize/datasetJson.js';
 import { tableJson } from '../serialize/tableJson.js';
 import { tablesInVersionOf } from '../serialize/tableListing.js';
-import { resolveDatasetParam } from './datasetResolve.js';
+import { resolveDatasetItself, resolveDatasetParam } from './datasetResolve.js';
 import { serializeContext } from './routeHelpers.js';
 import { createTableIn } from './tableCreate.js';
 
@@ -20,7 +20,7 @@ const updateBody = z.object({
 
 async function updateDataset(ctx: RequestContext): Promise<void> {
   ctx.requireUser();
-  const target = resolveDatasetParam(ctx, 'edit');
+  const target = resolveDatasetItself(ctx, 'edit');
   const body = await ctx.readJson(updateBody);
   const { dataset } = target;
   const store = ctx.deps.store;
@@ -47,7 +47,7 @@ async function updateDataset(ctx: RequestContext): Promise<void> {
 export const datasetsRoutes: RouteModule = {
   register(router) {
     router.add('GET', '/api/v1/datasets/:dataset', (ctx) => {
-      const target = resolveDatasetParam(ctx);
+      const target = resolveDatasetItself(ctx);
       ctx.sendJson(
         200,
         datasetJson(target.dataset, target.version, serializeContext(ctx), target.explicitVersion),
@@ -60,7 +60,7 @@ export const datasetsRoutes: RouteModule = {
 
     router.add('DELETE', '/api/v1/datasets/:dataset', async (ctx) => {
       ctx.requireUser();
-      const target = resolveDatasetParam(ctx, 'edit');
+      const target = resolveDatasetItself(ctx, 'edit');
       const body = datasetJson(target.dataset, target.version, serializeContext(ctx));
       await ctx.deps.store.update(() => {
         target.dataset.isDeleted = true;

@@ -1,4 +1,6 @@
 import type { EmulatorDeps, RouteModule, Router } from '../http/routeModule.js';
+import type { RouteEntry } from '../http/router.js';
+import { registerOpenApi } from './openApi.js';
 import { datasetsRoutes } from './datasets.js';
 import { exportsRoutes } from './exports.js';
 import { faultsRoutes } from './faultsAdmin.js';
@@ -38,6 +40,7 @@ export const routeModules: readonly RouteModule[] = [
   faultsRoutes,
 ];
 
-export function registerRoutes(router: Router, deps: EmulatorDeps): void {
+export function registerRoutes(router: Router & { list(): RouteEntry[] }, deps: EmulatorDeps): void {
   for (const module of routeModules) module.register(router, deps);
+  registerOpenApi(router, deps, () => router.list());
 }

@@ -3,7 +3,7 @@ import { sendPage } from '../http/pagination.js';
 import type { RequestContext, RouteModule } from '../http/routeModule.js';
 import { rank, workflowAccess } from '../refs/access.js';
 import type { OrganizationMember } from '../store/model.js';
-import { datasetJson } from '../serialize/datasetJson.js';
+import { datasetListItemJson } from '../serialize/datasetJson.js';
 import { organizationJson, userJson } from '../serialize/userJson.js';
 import { workflowJson } from '../serialize/workflowJson.js';
 import { createDataset } from './datasetCreate.js';
@@ -67,7 +67,7 @@ export const organizationsRoutes: RouteModule = {
       const datasets = visibleDatasetsOf(ctx, name).filter((d) =>
         labels.every((label) => d.labels.includes(label)),
       );
-      sendPage(ctx, 'datasetList', datasets, (d) => datasetJson(d, null, sctx));
+      sendPage(ctx, 'datasetList', datasets, (d) => datasetListItemJson(d, sctx));
     });
 
     router.add('POST', '/api/v1/organizations/:organization/datasets', async (ctx) => {

@@ -1,7 +1,7 @@
 import type { RouteModule } from '../http/routeModule.js';
 import { sendPage } from '../http/pagination.js';
 import { workflowAccess, rank } from '../refs/access.js';
-import { datasetJson } from '../serialize/datasetJson.js';
+import { datasetListItemJson } from '../serialize/datasetJson.js';
 import { userJson } from '../serialize/userJson.js';
 import { workflowJson } from '../serialize/workflowJson.js';
 import { createDataset } from './datasetCreate.js';
@@ -22,7 +22,7 @@ export const usersRoutes: RouteModule = {
     router.add('GET', '/api/v1/users/:user/datasets', (ctx) => {
       const name = requireUserParam(ctx);
       const sctx = serializeContext(ctx);
-      sendPage(ctx, 'datasetList', visibleDatasetsOf(ctx, name), (d) => datasetJson(d, null, sctx));
+      sendPage(ctx, 'datasetList', visibleDatasetsOf(ctx, name), (d) => datasetListItemJson(d, sctx));
     });
 
     router.add('POST', '/api/v1/users/:user/datasets', async (ctx) => {

@@ -8,6 +8,27 @@ import type { SerializeContext } from './serializeContext.js';
 import { ownerJson } from './userJson.js';
 import { versionJson } from './versionJson.js';
 
+/** Fields only the dataset GET has (spec §3.2), not its list items. */
+const GET_ONLY_FIELDS = [
+  'methodologyMarkdown',
+  'usageMarkdown',
+  'contactInfo',
+  'links',
+  'version',
+  'nextVersion',
+];
+
+/**
+ * A dataset list item: base and list fields only. The official JS client copies list fields
+ * onto its Dataset and builds references from them, so a nested `version` object there turns
+ * into `demo.Iris species:[object Object]`.
+ */
+export function datasetListItemJson(dataset: DatasetRecord, ctx: SerializeContext): Record<string, unknown> {
+  const full = datasetJson(dataset, null, ctx);
+  for (const field of GET_ONLY_FIELDS) delete full[field];
+  return full;
+}
+
 /**
  * The dataset resource (spec §3.2). `version` is the version the caller addressed; `explicit`
  * says whether the reference named it (then uri/references carry the version tag).
