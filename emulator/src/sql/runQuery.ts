@@ -67,7 +67,8 @@ async function checkSyntax(
 async function describe(connection: DuckDBConnection, sql: string): Promise<ResultColumn[]> {
   let prepared;
   try {
-    prepared = await connection.prepare(`SELECT * FROM (${sql}\n) AS __q`);
+    // The statement itself, not wrapped: a subquery would rename duplicate columns (a, a_1).
+    prepared = await connection.prepare(sql);
   } catch (error) {
     throw new SqlError(engineMessage(error));
   }
