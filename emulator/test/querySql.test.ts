@@ -348,7 +348,11 @@ describe('table references', () => {
       const viaSession = await h.api(`/tables/${ref}/readSessions`, post({}));
       expect(viaQuery.status, ref).toBe(viaSession.status);
       expect(viaQuery.status, ref).toBeGreaterThanOrEqual(403);
-      expect((await viaQuery.json()).error).toBe((await viaSession.json()).error);
+      const [queryError, sessionError] = [
+        (await viaQuery.json()) as { error: string },
+        (await viaSession.json()) as { error: string },
+      ];
+      expect(queryError.error).toBe(sessionError.error);
     }
     const bob = await h.emu.createApiToken('bob', ['public', 'data.data']);
     const bobQuery = await submit(h, `SELECT COUNT(*) FROM ${M}`, {}, bob);
