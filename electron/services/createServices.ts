@@ -11,6 +11,7 @@ import { RedivisApiClient } from './redivis/apiClient';
 import type { ServiceConfig, ServiceContext } from './serviceContext';
 import { createSessionService } from './session/createSessionService';
 import type { SettingsStore } from './settings/settingsStore';
+import { createQueriesHandlers } from './queries/queriesHandlers';
 import { LocalFiles } from './uploads/localFiles';
 import { createUploadsHandlers } from './uploads/uploadsHandlers';
 
@@ -66,6 +67,7 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     preview: createPreviewHandlers(context),
     jobs: createJobsHandlers(context),
     uploads: createUploadsHandlers(context),
+    queries: createQueriesHandlers(context),
   };
   return {
     handlers,

@@ -3,6 +3,7 @@ import { appErrorSchema } from './errorSchema';
 import { catalogEvents } from './catalogChannels';
 import { jobsEvents } from './jobsChannels';
 import { previewEvents } from './previewChannels';
+import { queriesEvents } from './queriesChannels';
 import { sessionEvents } from './sessionChannels';
 import { uploadsEvents } from './uploadsChannels';
 
@@ -28,6 +29,7 @@ export const eventSchemas = {
   ...previewEvents,
   ...jobsEvents,
   ...uploadsEvents,
+  ...queriesEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type EventSchemas = typeof eventSchemas;

@@ -2,6 +2,7 @@ import { appChannels } from './appChannels';
 import { catalogChannels } from './catalogChannels';
 import { jobsChannels } from './jobsChannels';
 import { previewChannels } from './previewChannels';
+import { queriesChannels } from './queriesChannels';
 import { sessionChannels } from './sessionChannels';
 import { uploadsChannels } from './uploadsChannels';
 import type { ChannelGroups, ParamsOf, ResultOf } from './define';
@@ -18,6 +19,7 @@ export const channels = {
   preview: previewChannels,
   jobs: jobsChannels,
   uploads: uploadsChannels,
+  queries: queriesChannels,
 } satisfies ChannelGroups;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import { AppFailure } from '../../../shared/contract/errors';
 import type { ExportTableInfo } from '../../../shared/contract/exportModel';
 import type { RedivisApiClient } from '../redivis/apiClient';
+import { queryIdOf } from '../../../shared/contract/rowSource';
 import { tablePath } from '../redivis/readSession';
 
 interface TableBody {
@@ -9,6 +10,9 @@ interface TableBody {
   numBytes?: number | string;
   canDownload?: boolean;
   isFileIndex?: boolean;
+  /** A query result's sizes (the Query resource), in place of a table's. */
+  outputNumRows?: number | null;
+  outputNumBytes?: number | null;
 }
 
 interface VariableBody {
@@ -51,9 +55,12 @@ export async function describeTableForExport(
   const canDownload = table.canDownload !== false && !hiddenReason;
   return {
     tableRef,
-    name: table.name ?? tableRef,
-    numRows: Number(table.numRows ?? 0) || 0,
-    numBytes: table.numBytes === undefined ? undefined : Number(table.numBytes) || 0,
+    name: table.name ?? (queryIdOf(tableRef) ? 'Query result' : tableRef),
+    numRows: Number(table.numRows ?? table.outputNumRows ?? 0) || 0,
+    numBytes:
+      (table.numBytes ?? table.outputNumBytes) == null
+        ? undefined
+        : Number(table.numBytes ?? table.outputNumBytes) || 0,
     canDownload,
     cannotDownloadReason: canDownload
       ? undefined

@@ -1,6 +1,7 @@
 import { fail } from '../../../shared/contract/errors';
 import { checkFileName, ExportDestinations } from '../exports/exportDestinations';
-import { formatInfo } from '../exports/exportFormats';
+import { queryIdOf } from '../../../shared/contract/rowSource';
+import { formatInfo, isLocalFormat } from '../exports/exportFormats';
 import { exportJobSpec } from '../exports/exportJob';
 import { assertTargetFree } from '../exports/outputPlacement';
 import { describeTableForExport } from '../exports/tableDescription';
@@ -45,6 +46,12 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
     },
     checkExportPath: (destination) => destinations.check(destination),
     startExport: async (request) => {
+      if (queryIdOf(request.tableRef) && !isLocalFormat(request.format)) {
+        fail(
+          'bad_input',
+          'Redivis makes this format for tables only; export a query result as Arrow, Parquet, CSV or NDJSON.',
+        );
+      }
       const target = destinations.resolve(request.destination);
       // Fail now, not in the queue, when the user has not agreed to replace what is there.
       await assertTargetFree(target, request.overwrite, 'file');

@@ -41,7 +41,8 @@ export async function describeTable(
 ): Promise<{ numRows?: number; columns: PreviewColumn[] }> {
   const path = tablePath(tableRef);
   const [table, variables] = await Promise.all([
-    api.get<{ numRows?: unknown }>(path, { signal, what: 'this table' }),
+    // A query result says `outputNumRows` where a table says `numRows`.
+    api.get<{ numRows?: unknown; outputNumRows?: unknown }>(path, { signal, what: 'this table' }),
     (async () => {
       const all: PreviewColumn[] = [];
       for await (const variable of api.all<VariableBody>(`${path}/variables`, {
@@ -55,6 +56,6 @@ export async function describeTable(
       return all;
     })(),
   ]);
-  const numRows = Number(table?.numRows);
+  const numRows = Number(table?.numRows ?? table?.outputNumRows);
   return { numRows: Number.isFinite(numRows) ? numRows : undefined, columns: variables };
 }

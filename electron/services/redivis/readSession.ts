@@ -1,4 +1,5 @@
 import { AppFailure, appError } from '../../../shared/contract/errors';
+import { queryIdOf } from '../../../shared/contract/rowSource';
 import type { RedivisApiClient } from './apiClient';
 
 export interface ReadSessionStream {
@@ -19,8 +20,13 @@ export interface ReadSessionRequest {
   signal?: AbortSignal;
 }
 
-/** API path of a table given any Redivis table reference (names, ids, version tags). */
+/**
+ * API path of the rows' owner: a table given any Redivis table reference (names, ids, version
+ * tags), or a query given `query:<id>` (its result).
+ */
 export function tablePath(tableRef: string): string {
+  const queryId = queryIdOf(tableRef);
+  if (queryId !== undefined) return `/queries/${encodeURIComponent(queryId)}`;
   return `/tables/${encodeURIComponent(tableRef)}`;
 }
 
