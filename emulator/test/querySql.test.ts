@@ -266,6 +266,7 @@ describe('functions', () => {
   it('refuses what it cannot translate, naming the construct', async () => {
     expect(await failure(h, 'SELECT INITCAP("a b")')).toMatch(/INITCAP is not supported/);
     expect(await failure(h, 'SELECT list_value(1)')).toMatch(/LIST_VALUE is not supported/);
+    expect(await failure(h, 'SELECT * FROM range(3)')).toMatch(/RANGE is not supported/);
     expect(await failure(h, 'SELECT STRUCT(1 AS a)')).toMatch(/STRUCT is not supported/);
     expect(await failure(h, "SELECT * FROM 'segments/x.parquet'")).toMatch(/string in FROM/);
     expect(await failure(h, `SELECT FORMAT_DATE('%e', day) FROM ${M}`)).toMatch(/%e is not supported/);

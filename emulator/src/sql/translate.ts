@@ -55,7 +55,6 @@ const PAREN_KEYWORDS = new Set([
   'BETWEEN',
   'WINDOW',
   'ROWS',
-  'RANGE',
   'QUALIFY',
   'WITH',
   'RECURSIVE',
