@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { client } from './client';
 import { openExternalLink } from './externalLink';
+import { useSqlFileDrop } from '../features/queries/useSqlFileDrop';
+import { useNavigation } from '../features/catalog/navigationStore';
+
+const openWorkbench = () => useNavigation.getState().go({ kind: 'queries' });
 import { ErrorBoundary } from './ErrorBoundary';
 import { StatusBar } from './StatusBar';
 import { SessionGate } from '../features/session/SessionGate';
@@ -12,6 +16,7 @@ import { UploadsPanel } from '../features/uploads/UploadsPanel';
 
 /** The main layout: sidebar, main pane, status bar; sign-in first when signed out. */
 export function App() {
+  useSqlFileDrop(openWorkbench);
   useEffect(() => {
     // Browser mode has no system browser of its own to hand links to: open them in a tab.
     return client().on('app.openUrl', ({ url }) =>

@@ -5,6 +5,7 @@ import { DatasetPage } from './DatasetPage';
 import { HomePage } from './HomePage';
 import { routeKey, useNavigation, type Route } from './navigationStore';
 import { OwnerPage } from './OwnerPage';
+import { QueryWorkbench } from '../queries/QueryWorkbench';
 import { TablePage } from './TablePage';
 import { WorkflowPage } from './WorkflowPage';
 import '../../styles/catalog.css';
@@ -21,6 +22,8 @@ function Page({ route }: { route: Route }) {
       return <WorkflowPage workflowRef={route.workflowRef} />;
     case 'table':
       return <TablePage tableRef={route.tableRef} />;
+    case 'queries':
+      return <QueryWorkbench />;
   }
 }
 

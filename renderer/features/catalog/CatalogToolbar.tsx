@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigation } from './navigationStore';
 import { ReferenceBar } from './ReferenceBar';
+import { NewQueryButton } from './QueryActions';
 
 /** Alt+Left / Alt+Right go back and forward, as in a browser. */
 function useHistoryKeys(): void {
@@ -41,6 +42,7 @@ export function CatalogToolbar() {
         →
       </button>
       <ReferenceBar />
+      <NewQueryButton />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { TableList } from './TableList';
 import { useUploadsFinished } from './useUploadsFinished';
 import { usePageView, useLoad } from './usePageLoad';
 import { VersionPicker } from './VersionPicker';
+import { QueryDatasetButton } from './QueryActions';
 
 /** A dataset: who owns it, what it covers, its versions and the tables of the version shown. */
 export function DatasetPage({ datasetRef }: { datasetRef: string }) {
@@ -83,6 +84,7 @@ function DatasetView({
         </p>
         <div className="page-actions">
           <VersionPicker baseRef={dataset.baseRef} shown={version} loadId={loadId} />
+          <QueryDatasetButton datasetRef={datasetRef} datasetName={dataset.name} />
           {unreleased ? (
             <UploadButton target={{ kind: 'dataset', datasetRef, datasetName: dataset.name }} />
           ) : null}

@@ -2,6 +2,7 @@ import type { TableDetail } from '../../../shared/contract/catalogModel';
 import { withVersion } from '../../../shared/contract/catalogReference';
 import { client } from '../../app/client';
 import { ExportButton } from '../jobs/ExportButton';
+import { QueryTableButton } from './QueryActions';
 import { TablePreview } from '../preview/TablePreview';
 import { usePreviewStore, viewKey } from '../preview/previewStore';
 import { UploadButton } from '../uploads/UploadButton';
@@ -84,6 +85,7 @@ function TableView({ table, loadId, refresh }: { table: TableDetail; loadId: str
           {rowsReadable ? (
             <ExportButton tableRef={table.ref} tableName={table.name} selectedVariables={selectedVariables} />
           ) : null}
+          {rowsReadable ? <QueryTableButton tableRef={table.ref} tableName={table.name} /> : null}
           {unreleased ? (
             <UploadButton target={{ kind: 'table', tableRef: table.ref, tableName: table.name }} />
           ) : null}

@@ -6,7 +6,8 @@ export type Route =
   | { kind: 'owner'; owner: string; ownerKind: 'organization' | 'user' }
   | { kind: 'dataset'; datasetRef: string }
   | { kind: 'workflow'; workflowRef: string }
-  | { kind: 'table'; tableRef: string };
+  | { kind: 'table'; tableRef: string }
+  | { kind: 'queries' };
 
 interface NavigationState {
   current: Route;
@@ -34,6 +35,8 @@ export function routeKey(route: Route): string {
       return `workflow:${route.workflowRef}`;
     case 'table':
       return `table:${route.tableRef}`;
+    case 'queries':
+      return 'queries';
   }
 }
 

@@ -76,6 +76,8 @@ export function DropOverlay() {
       depth = 0;
       setLabel(null);
       const files = [...(event.dataTransfer?.files ?? [])];
+      // Only .sql files: they open in the query workbench (features/queries/useSqlFileDrop).
+      if (files.length > 0 && files.every((f) => /\.sql$/i.test(f.name))) return;
       if (files.length > 0) open({ files, target: targetAt(event.target, here()) });
     };
     window.addEventListener('dragenter', onEnter);
