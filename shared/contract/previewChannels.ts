@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { channel, type ChannelSpec } from './define';
 import { appErrorSchema } from './errorSchema';
-import { previewColumnSchema, previewOptionsSchema, previewViewSchema } from './previewModel';
+import {
+  columnProfileSchema,
+  previewColumnSchema,
+  previewOptionsSchema,
+  previewViewSchema,
+} from './previewModel';
+import { tableViewSchema } from './tableViewModel';
 
 const tableRef = z.string().min(1).max(1000);
 /** Chosen by the renderer so it can listen for a preview's events before asking for it. */
@@ -12,6 +18,8 @@ export const previewChannels = {
   /**
    * Opens a read session (Arrow, capped) and streams its record batches to the caller as
    * `preview.batch` events; resolves once the session exists, with the rows it will deliver.
+   * With a `view` that sorts or filters, Redivis first runs it as a query over the whole table
+   * and the rows come from its result.
    */
   start: channel({
     params: z.object({
@@ -19,8 +27,41 @@ export const previewChannels = {
       tableRef,
       maxRows: z.number().int().min(1).max(10_000_000),
       selectedVariables: z.array(z.string().min(1).max(500)).max(20_000).optional(),
+      view: tableViewSchema.optional(),
     }),
-    result: z.object({ numRows: z.number() }),
+    result: z.object({
+      numRows: z.number(),
+      /** Rows in the whole sorted and filtered view, when Redivis computed it. */
+      viewRows: z.number().optional(),
+      /** What was read: the table itself, or the view's query result (`query:<id>`). */
+      source: z.string(),
+    }),
+  }),
+  /**
+   * Rows [offset, offset + limit) of a view, as one Arrow IPC stream: the window the grid needs
+   * when scrolled past the rows streamed at first. Computed as a paged query and kept.
+   */
+  window: channel({
+    params: z.object({
+      tableRef,
+      view: tableViewSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(5_000),
+    }),
+    result: z.object({
+      rows: z.number().int().min(0),
+      ipc: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes'),
+    }),
+  }),
+  /** The view as a query result (`query:<id>`) with its row count: what "export this view" exports. */
+  viewResult: channel({
+    params: z.object({ tableRef, view: tableViewSchema }),
+    result: z.object({ source: z.string(), numRows: z.number() }),
+  }),
+  /** A column's summary over the whole table: Redivis's statistics, plus a histogram query where needed. */
+  profile: channel({
+    params: z.object({ tableRef, column: z.string().min(1).max(500) }),
+    result: columnProfileSchema,
   }),
   /** Stops a preview's stream; a no-op when it already ended. */
   cancel: channel({ params: z.object({ previewId }), result: z.void() }),

@@ -3,6 +3,9 @@ import type { EventBus } from '../host/eventBus';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { createReadSession, tablePath, type ReadSession } from '../redivis/readSession';
 import { readStreamBatches } from '../redivis/readStream';
+import { queryResultRef } from '../../../shared/contract/rowSource';
+import { reordersOrFilters, type TableView } from '../../../shared/contract/tableViewModel';
+import type { ViewQueries } from '../tableViews/viewQueries';
 import { BatchPacker } from './batchPacker';
 
 export interface StartPreview {
@@ -10,6 +13,14 @@ export interface StartPreview {
   tableRef: string;
   maxRows: number;
   selectedVariables?: string[];
+  /** Sorted or filtered on Redivis first, when it sorts or filters. */
+  view?: TableView;
+}
+
+export interface StartedPreview {
+  numRows: number;
+  viewRows?: number;
+  source: string;
 }
 
 interface ActivePreview {
@@ -21,6 +32,7 @@ interface ActivePreview {
 export interface PreviewServiceDeps {
   api: RedivisApiClient;
   events: EventBus;
+  views?: ViewQueries;
 }
 
 function toAppError(error: unknown): AppError {
@@ -42,7 +54,7 @@ export class PreviewService {
   constructor(private readonly deps: PreviewServiceDeps) {}
 
   /** Resolves once the session exists; batches follow as `preview.batch` events. */
-  async start(params: StartPreview, clientId: string): Promise<{ numRows: number }> {
+  async start(params: StartPreview, clientId: string): Promise<StartedPreview> {
     await this.cancel(params.previewId, clientId);
     const controller = new AbortController();
     let session: ReadSession;
@@ -53,10 +65,25 @@ export class PreviewService {
       done: new Promise<void>((resolve) => (finish = resolve)),
     };
     this.active.set(params.previewId, entry);
+    let source = params.tableRef;
+    let viewRows: number | undefined;
+    let selectedVariables = params.selectedVariables;
     try {
-      session = await createReadSession(this.deps.api, tablePath(params.tableRef), {
+      const { view } = params;
+      if (view && reordersOrFilters(view) && this.deps.views) {
+        // The whole table is sorted and filtered on Redivis; a newer view cancels this wait.
+        const views = this.deps.views;
+        const result = await views.run(
+          await views.sql(params.tableRef, view, controller.signal),
+          controller.signal,
+        );
+        source = queryResultRef(result.queryId);
+        viewRows = result.numRows;
+        selectedVariables = undefined;
+      }
+      session = await createReadSession(this.deps.api, tablePath(source), {
         maxResults: params.maxRows,
-        selectedVariables: params.selectedVariables,
+        selectedVariables,
         // One stream keeps rows in table order, which is what a preview should show.
         requestedStreamCount: 1,
         signal: controller.signal,
@@ -72,7 +99,7 @@ export class PreviewService {
       if (this.active.get(params.previewId) === entry) this.active.delete(params.previewId);
       finish();
     });
-    return { numRows: Math.min(session.numRows, params.maxRows) };
+    return { numRows: Math.min(session.numRows, params.maxRows), viewRows, source };
   }
 
   /** Stops a preview and waits until its stream is closed. Only the window that started it may. */

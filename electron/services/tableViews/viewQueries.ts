@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { AppFailure, appError } from '../../../shared/contract/errors';
+import { queryIdOf } from '../../../shared/contract/rowSource';
+import type { TableView } from '../../../shared/contract/tableViewModel';
+import { describeTable } from '../preview/describeTable';
+import { runQuery } from '../queries/queryRunner';
+import type { RedivisApiClient } from '../redivis/apiClient';
+import { LruCache } from './lruCache';
+import { compileViewSql, type ViewSource, type ViewVariable } from './viewSql';
+
+/** A view query that completed on Redivis: its result is read as `query:<id>`. */
+export interface ViewResult {
+  queryId: string;
+  numRows: number;
+}
+
+/** How long a table's variables are trusted before being asked for again. */
+const VARIABLES_TTL_MS = 60_000;
+
+/**
+ * Runs views as Redivis queries. Compiled SQL is the cache key: a query result is immutable, so
+ * the same view (its first rows, a page, an export) is computed once and read many times. A
+ * caller's signal stops only its own waiting; Redivis may still finish the query.
+ */
+export class ViewQueries {
+  private readonly results = new LruCache<string, ViewResult>(200);
+  private readonly described = new Map<string, { at: number; variables: Promise<ViewVariable[]> }>();
+  private readonly sources = new LruCache<string, ViewSource>(100);
+
+  constructor(
+    private readonly api: RedivisApiClient,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The view's SQL: rows [offset, offset + limit) when a window is given, else all of them. */
+  async sql(
+    tableRef: string,
+    view: TableView,
+    signal?: AbortSignal,
+    window?: { offset: number; limit: number },
+  ): Promise<string> {
+    const [variables, source] = await Promise.all([
+      this.variables(tableRef, signal),
+      this.source(tableRef, signal),
+    ]);
+    return compileViewSql({ source, variables, view, window });
+  }
+
+  /** Runs (or reuses) the view's query and resolves once its result can be read. */
+  async run(sql: string, signal: AbortSignal): Promise<ViewResult> {
+    const cached = this.results.get(sql);
+    if (cached) return cached;
+    const run = await runQuery({
+      api: this.api,
+      runId: `view-${randomUUID()}`,
+      sql,
+      signal,
+      onUpdate: () => undefined,
+      firstPollMs: 100,
+      maxPollMs: 1_000,
+    });
+    if (run.status !== 'completed' || !run.queryId) {
+      const error =
+        run.error ?? appError('server', 'Redivis did not finish sorting and filtering this view.');
+      throw new AppFailure(error.code === 'bad_input' ? { ...error, detail: sql } : error);
+    }
+    const result = { queryId: run.queryId, numRows: run.outputNumRows ?? 0 };
+    this.results.set(sql, result);
+    return result;
+  }
+
+  async variables(tableRef: string, signal?: AbortSignal): Promise<ViewVariable[]> {
+    const key = tableRef.trim().toLowerCase();
+    const known = this.described.get(key);
+    if (known && this.now() - known.at < VARIABLES_TTL_MS) return known.variables;
+    const variables = describeTable(this.api, tableRef, signal).then((d) =>
+      d.columns.map((c) => ({ name: c.name, type: c.type })),
+    );
+    this.described.set(key, { at: this.now(), variables });
+    variables.catch(() => this.described.delete(key));
+    return variables;
+  }
+
+  /** A table is read by reference; a query result through its own SQL (Redivis queries name tables only). */
+  async source(tableRef: string, signal?: AbortSignal): Promise<ViewSource> {
+    const queryId = queryIdOf(tableRef);
+    if (queryId === undefined) return { kind: 'table', reference: tableRef };
+    const known = this.sources.get(queryId);
+    if (known) return known;
+    const body = await this.api.get<{ query?: unknown }>(`/queries/${encodeURIComponent(queryId)}`, {
+      signal,
+      what: 'this query',
+    });
+    if (typeof body?.query !== 'string' || body.query.trim() === '') {
+      throw new AppFailure(appError('server', 'Redivis did not say which query made this result.'));
+    }
+    const source: ViewSource = { kind: 'query', sql: body.query };
+    this.sources.set(queryId, source);
+    return source;
+  }
+}
