@@ -9,15 +9,16 @@ test('stays responsive while a million-row preview streams', async ({ appPage, e
   await preview.open('demo.large_sample.measurements');
   await expect(preview.count).toHaveText('100,000 of 100,000 rows (preview limit; the table has 1,000,000)');
 
-  // Every request now waits 2.5 s and the stream breaks after two batches, so the preview is
-  // certainly still streaming (waiting to resume) when the other control is used.
-  await emulator.faults.set({ latencyMs: 2_500, cutStreams: { count: 1, afterBatches: 2 } });
+  // The stream breaks after two batches and its resume is held by the server until the test lets
+  // go, so the preview is certainly still streaming while the other control is used.
+  await emulator.faults.set({ cutStreams: { count: 1, afterBatches: 2 }, holdResumedStreams: true });
   await preview.setRowLimit(1_000_000);
   await expect(preview.count).toHaveText(/^(?!0 |1,000,000 )[\d,]+ of 1,000,000 rows$/, { timeout: 30_000 });
   const columns = await preview.openColumns();
   await expect(columns).toBeVisible();
   await expect(appPage.getByRole('button', { name: 'Stop loading' })).toBeVisible();
   await columns.getByRole('button', { name: 'Close column list' }).click();
+  await emulator.faults.set({ holdResumedStreams: false });
 
   await expect(preview.count).toHaveText('1,000,000 of 1,000,000 rows', { timeout: 60_000 });
   // The grid holds the rows read before and after the break, once each and in order.

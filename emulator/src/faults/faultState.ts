@@ -30,6 +30,11 @@ export const faultSettingsSchema = z
       .object({ count: z.number().int().min(1), message: z.string().min(1).optional() })
       .optional(),
     expireTokens: z.boolean().optional(),
+    /**
+     * While true, a read stream asked to resume (offset > 0) waits before sending anything:
+     * tests hold a broken stream "reconnecting" for exactly as long as they need, then let go.
+     */
+    holdResumedStreams: z.boolean().optional(),
   })
   .strict();
 
@@ -53,6 +58,8 @@ export interface FaultControl {
   latency(ms: number): void;
   /** The next `count` queries stay `running` `delayMs` longer before they run. */
   slowQueries(fault: SlowQueriesFault): void;
+  /** Holds (true) or lets go of (false) every resumed read stream; see the schema. */
+  holdResumedStreams(on: boolean): void;
   /** The next `count` queries end `failed` with `message`. */
   failQueries(fault: FailQueriesFault): void;
   /** Every access token issued so far expires now. */
@@ -68,6 +75,7 @@ export class FaultState implements FaultControl {
   private slowQueriesFault: SlowQueriesFault | null = null;
   private failQueriesFault: FailQueriesFault | null = null;
   latencyMs = 0;
+  private heldResumes: { promise: Promise<void>; release: () => void } | null = null;
 
   constructor(
     readonly enabled: boolean,
@@ -86,7 +94,25 @@ export class FaultState implements FaultControl {
     if (settings.latencyMs !== undefined) this.latency(settings.latencyMs);
     if (settings.slowQueries) this.slowQueries(settings.slowQueries);
     if (settings.failQueries) this.failQueries(settings.failQueries);
+    if (settings.holdResumedStreams !== undefined) this.holdResumedStreams(settings.holdResumedStreams);
     if (settings.expireTokens) await this.expireTokens();
+  }
+
+  holdResumedStreams(on: boolean): void {
+    this.ensureEnabled();
+    if (on && !this.heldResumes) {
+      let release: () => void = () => undefined;
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      this.heldResumes = { promise, release };
+    } else if (!on && this.heldResumes) {
+      this.heldResumes.release();
+      this.heldResumes = null;
+    }
+  }
+
+  /** Resolves at once, or when resumed streams are let go. */
+  resumeGate(): Promise<void> {
+    return this.heldResumes?.promise ?? Promise.resolve();
   }
 
   failNext(fault: FailNextFault): void {
@@ -131,6 +157,8 @@ export class FaultState implements FaultControl {
     this.slowQueriesFault = null;
     this.failQueriesFault = null;
     this.latencyMs = 0;
+    this.heldResumes?.release();
+    this.heldResumes = null;
   }
 
   /** Consumes one armed `failNext` matching the API path, if any. */

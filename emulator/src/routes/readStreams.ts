@@ -46,6 +46,7 @@ export const readStreamsRoutes: RouteModule = {
         ctx.res.end();
         return;
       }
+      if (offset > 0) await deps.faults.resumeGate();
       const cut = deps.faults.takeStreamCut();
       try {
         if (session.format === 'arrow') {
