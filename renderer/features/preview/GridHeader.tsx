@@ -1,5 +1,7 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { ColumnProfile } from '../../../shared/contract/previewModel';
+import { ProfileSummary } from './ProfileSummary';
 import type { GridTable } from './useGridTable';
 
 interface GridHeaderProps {
@@ -10,6 +12,37 @@ interface GridHeaderProps {
   labels: ReadonlyMap<string, string>;
   numeric: (column: string) => boolean;
   onSelectAll(): void;
+  profiles: ReadonlyMap<string, ColumnProfile>;
+  onOpenProfile(column: string): void;
+  filterTexts: ReadonlyMap<string, string>;
+  onFilterText(column: string, text: string): void;
+}
+
+/** A column's field in the filter row: applied on Enter or when it loses focus; Escape reverts. */
+function FilterField(props: { column: string; text: string; onCommit(text: string): void }) {
+  const [draft, setDraft] = useState<string | undefined>();
+  const value = draft ?? props.text;
+  const commit = () => {
+    if (draft !== undefined && draft !== props.text) props.onCommit(draft);
+    setDraft(undefined);
+  };
+  return (
+    <input
+      className="pv-filter-input"
+      type="text"
+      aria-label={`Filter ${props.column}`}
+      placeholder="Filter…"
+      title="beta · ^be (starts with) · =x · !=x · <10 · >=10 · a..b · null · !null"
+      value={value}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') commit();
+        if (event.key === 'Escape') setDraft(undefined);
+      }}
+    />
+  );
 }
 
 /** Moves `id` to where `targetId` is, in the table's full column order. */
@@ -62,7 +95,7 @@ export function GridHeader(props: GridHeaderProps) {
         const column = header.column;
         const sorted = column.getIsSorted();
         const label = props.labels.get(column.id);
-        return (
+        return [
           <div
             key={column.id}
             role="columnheader"
@@ -70,13 +103,6 @@ export function GridHeader(props: GridHeaderProps) {
             aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
             className={`pv-th${props.numeric(column.id) ? ' pv-num' : ''}${dragging === column.id ? ' pv-dragging' : ''}`}
             style={{ left: item.start, width: item.size }}
-            draggable
-            onDragStart={(event: DragEvent) => {
-              event.dataTransfer.setData('text/x-column', column.id);
-              event.dataTransfer.effectAllowed = 'move';
-              setDragging(column.id);
-            }}
-            onDragEnd={() => setDragging(undefined)}
             onDragOver={(event) => event.preventDefault()}
             onDrop={(event) => {
               event.preventDefault();
@@ -85,17 +111,29 @@ export function GridHeader(props: GridHeaderProps) {
               setDragging(undefined);
             }}
           >
-            <button
-              type="button"
-              className="pv-sort"
-              title={label ? `${column.id}: ${label}` : column.id}
-              aria-label={`${column.id}${sorted ? (sorted === 'asc' ? ', sorted ascending' : ', sorted descending') : ''}`}
-              onClick={(event) => column.toggleSorting(undefined, event.shiftKey)}
-              onKeyDown={(event) => moveByKey(event, column.id)}
+            <div
+              className="pv-th-top"
+              // Only the name row drags, so text in the filter field can be selected.
+              draggable
+              onDragStart={(event: DragEvent) => {
+                event.dataTransfer.setData('text/x-column', column.id);
+                event.dataTransfer.effectAllowed = 'move';
+                setDragging(column.id);
+              }}
+              onDragEnd={() => setDragging(undefined)}
             >
-              <span className="pv-th-name">{column.id}</span>
-              {sorted ? <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-            </button>
+              <button
+                type="button"
+                className="pv-sort"
+                title={label ? `${column.id}: ${label}` : column.id}
+                aria-label={`${column.id}${sorted ? (sorted === 'asc' ? ', sorted ascending' : ', sorted descending') : ''}`}
+                onClick={(event) => column.toggleSorting(undefined, event.shiftKey)}
+                onKeyDown={(event) => moveByKey(event, column.id)}
+              >
+                <span className="pv-th-name">{column.id}</span>
+                {sorted ? <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+              </button>
+            </div>
             <div
               role="separator"
               aria-orientation="vertical"
@@ -116,8 +154,29 @@ export function GridHeader(props: GridHeaderProps) {
                 table.setColumnSizing((sizes) => ({ ...sizes, [column.id]: column.getSize() + delta }));
               }}
             />
-          </div>
-        );
+          </div>,
+          // Profile and filter sit under the name, outside the column header, so the header's
+          // one button stays the sort button.
+          <div
+            key={`${column.id}-extra`}
+            role="gridcell"
+            aria-colindex={item.index + 2}
+            className="pv-th-extra"
+            style={{ left: item.start, width: item.size }}
+          >
+            <ProfileSummary
+              column={column.id}
+              profile={props.profiles.get(column.id)}
+              onOpen={() => props.onOpenProfile(column.id)}
+            />
+            <FilterField
+              key={props.filterTexts.get(column.id) ?? ''}
+              column={column.id}
+              text={props.filterTexts.get(column.id) ?? ''}
+              onCommit={(text) => props.onFilterText(column.id, text)}
+            />
+          </div>,
+        ];
       })}
     </div>
   );

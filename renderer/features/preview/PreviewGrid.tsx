@@ -8,8 +8,8 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import type { PreviewColumn, PreviewView } from '../../../shared/contract/previewModel';
-import { formatCell, isNumericType } from './cellFormat';
+import type { ColumnProfile, PreviewColumn, PreviewView } from '../../../shared/contract/previewModel';
+import { formatCell, isNumericType, type FormattedCell } from './cellFormat';
 import { copyText } from './clipboard';
 import { MAX_COPY_CELLS, toTsv } from './copyTsv';
 import { GridHeader } from './GridHeader';
@@ -21,14 +21,14 @@ import {
   selectionBounds,
   type GridSelection,
 } from './gridSelection';
-import type { PreviewRows } from './previewRows';
+import type { GridRows } from './gridRows';
 import { rowWindow, scrollGeometry, scrollTopFor } from './scaledScroll';
-import { sortPermutation } from './sortRows';
 import { useColumnLabels } from './useColumnLabels';
 import { useGridTable } from './useGridTable';
 
 export const ROW_HEIGHT = 28;
-const HEADER_HEIGHT = 32;
+/** Column names, then each column's profile, then its filter field. */
+export const HEADER_HEIGHT = 28 + 36 + 28;
 const ROW_NUMBER_WIDTH = 64;
 
 export interface OpenCell {
@@ -38,23 +38,43 @@ export interface OpenCell {
   label?: string;
 }
 
+/** A cell the user right-clicked, for "filter to this value" and "exclude this value". */
+export interface CellMenuTarget {
+  column: string;
+  cell: FormattedCell;
+  x: number;
+  y: number;
+}
+
+const PENDING_CELL: FormattedCell = { text: '…', kind: 'null' };
+
 interface PreviewGridProps {
-  rows: PreviewRows;
+  rows: GridRows;
   /** Bumped per batch; the rows object itself is mutated in place. */
   version: number;
-  /** True while rows are still arriving (sorting then covers the rows loaded so far). */
-  loading: boolean;
   view: PreviewView;
+  profiles: ReadonlyMap<string, ColumnProfile>;
+  /** The rows on screen changed (after scrolling settles), so windows deep in a view can be fetched. */
+  onVisibleRows?(first: number, last: number): void;
+  onVisibleColumns?(names: string[]): void;
+  onOpenProfile(column: string): void;
+  onFilterText(column: string, text: string): void;
+  filterTexts: ReadonlyMap<string, string>;
+  onCellMenu(target: CellMenuTarget): void;
   onViewChange(change: (view: PreviewView) => PreviewView): void;
   columns: ReadonlyMap<string, PreviewColumn>;
   onOpenCell(cell: OpenCell): void;
   onNotice(message: string): void;
 }
 
+function virtualColumnNames(columns: { id: string }[], items: { index: number }[]): string {
+  return items.map((item) => columns[item.index]?.id ?? '').join('\u0000');
+}
+
 /**
  * The preview grid. Rows are windowed by hand over a possibly scaled scrollbar (see
  * scaledScroll.ts), columns by TanStack Virtual; only the cells on screen are read from Arrow
- * and formatted. Selection and copy work on display positions through the sort permutation.
+ * and formatted. Selection and copy work on display positions (the view's order).
  */
 export function PreviewGrid(props: PreviewGridProps) {
   const { rows, version } = props;
@@ -66,20 +86,10 @@ export function PreviewGrid(props: PreviewGridProps) {
 
   const namesKey = rows.columnNames().join('\u0000');
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const names = useMemo(() => [...rows.columnNames()], [rows, namesKey]);
+  const names = useMemo(() => [...rows.columnNames()], [namesKey]);
   const table = useGridTable(names, props.view, props.onViewChange);
   const visibleColumns = table.getVisibleLeafColumns();
   const rowCount = rows.numRows;
-
-  const sortKey = JSON.stringify(props.view.sorting);
-  const permutation = useMemo(
-    () => (props.view.sorting.length > 0 ? sortPermutation(rows, props.view.sorting) : undefined),
-    // Re-sorted when sorting changes and once loading ends, not on every batch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, sortKey, props.loading],
-  );
-  const dataRow = (displayRow: number) =>
-    permutation && displayRow < permutation.length ? (permutation[displayRow] ?? displayRow) : displayRow;
 
   const { valueLabels, headerLabels } = useColumnLabels(props.columns);
 
@@ -119,8 +129,21 @@ export function PreviewGrid(props: PreviewGridProps) {
 
   const cellText = (displayRow: number, columnIndex: number) => {
     const name = visibleColumns[columnIndex]?.id ?? '';
-    return formatCell(rows.value(dataRow(displayRow), name), rows.columnType(name));
+    if (!rows.has(displayRow)) return PENDING_CELL;
+    return formatCell(rows.value(displayRow, name), rows.columnType(name));
   };
+
+  const { onVisibleRows, onVisibleColumns } = props;
+  useEffect(() => {
+    if (!onVisibleRows) return undefined;
+    // Fetch where scrolling settles, not every window it passes through.
+    const timer = setTimeout(() => onVisibleRows(rowsWindow.first, rowsWindow.last), 120);
+    return () => clearTimeout(timer);
+  }, [onVisibleRows, rowsWindow.first, rowsWindow.last, rowCount]);
+  const visibleNames = virtualColumnNames(visibleColumns, columnVirtualizer.getVirtualItems());
+  useEffect(() => {
+    onVisibleColumns?.(visibleNames.split('\u0000').filter(Boolean));
+  }, [onVisibleColumns, visibleNames]);
 
   const copySelection = () => {
     if (rowCount === 0 || visibleColumns.length === 0) return;
@@ -131,6 +154,12 @@ export function PreviewGrid(props: PreviewGridProps) {
         `That is ${cells.toLocaleString()} cells, too many to copy. Select fewer, or download the table.`,
       );
       return;
+    }
+    for (let row = b.top; row <= b.bottom; row++) {
+      if (!rows.has(row)) {
+        props.onNotice('Some of those rows are still loading; copy again once they show.');
+        return;
+      }
     }
     const headers = visibleColumns.slice(b.left, b.right + 1).map((column) => column.id);
     const text = toTsv(headers, b.bottom - b.top + 1, (r, c) => cellText(b.top + r, b.left + c).text);
@@ -150,8 +179,9 @@ export function PreviewGrid(props: PreviewGridProps) {
     const name = visibleColumns[columnIndex]?.id;
     if (!name || displayRow >= rowCount) return;
     const cell = cellText(displayRow, columnIndex);
+    if (!rows.has(displayRow)) return;
     props.onOpenCell({
-      row: dataRow(displayRow) + 1,
+      row: rows.rowNumber(displayRow),
       column: name,
       text: cell.kind === 'null' ? 'null' : cell.text,
       label: valueLabels.get(name)?.get(cell.text),
@@ -173,6 +203,15 @@ export function PreviewGrid(props: PreviewGridProps) {
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       openCell(focus.row, focus.column);
+      return;
+    }
+    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      const name = visibleColumns[focus.column]?.id;
+      const cellElement = document.getElementById(cellId(focus.row, focus.column));
+      if (!name || !rows.has(focus.row) || !cellElement) return;
+      event.preventDefault();
+      const box = cellElement.getBoundingClientRect();
+      props.onCellMenu({ column: name, cell: cellText(focus.row, focus.column), x: box.left, y: box.bottom });
       return;
     }
     const next = moveSelection(selection, event.key, size, { shift: event.shiftKey, primary });
@@ -227,7 +266,7 @@ export function PreviewGrid(props: PreviewGridProps) {
           style={{ width: ROW_NUMBER_WIDTH }}
           onMouseDown={(event) => onRowNumberMouseDown(event, displayRow)}
         >
-          {(dataRow(displayRow) + 1).toLocaleString()}
+          {rows.has(displayRow) ? rows.rowNumber(displayRow).toLocaleString() : ''}
         </div>
         {virtualColumns.map((item) => {
           const column = visibleColumns[item.index];
@@ -262,6 +301,12 @@ export function PreviewGrid(props: PreviewGridProps) {
                 }))
               }
               onDoubleClick={() => openCell(displayRow, item.index)}
+              onContextMenu={(event) => {
+                if (!rows.has(displayRow)) return;
+                event.preventDefault();
+                setSelection(cellSelection(displayRow, item.index));
+                props.onCellMenu({ column: column.id, cell, x: event.clientX, y: event.clientY });
+              }}
             >
               {cell.kind === 'null' ? 'null' : cell.text}
             </div>
@@ -295,6 +340,10 @@ export function PreviewGrid(props: PreviewGridProps) {
           labels={headerLabels}
           numeric={(name) => isNumericType(rows.columnType(name))}
           onSelectAll={() => setSelection(selectAll())}
+          profiles={props.profiles}
+          onOpenProfile={props.onOpenProfile}
+          filterTexts={props.filterTexts}
+          onFilterText={props.onFilterText}
         />
         {bodyRows}
       </div>

@@ -15,12 +15,15 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 /**
- * The display order of the loaded rows under `sorting` (stable; nulls always last), as a
- * permutation of row indexes. Reads each sorted column once; rows themselves never move.
+ * The display order of the loaded rows (or of `subset`, sorted in place) under `sorting`
+ * (stable; nulls always last), as row indexes. Reads each sorted column once; rows never move.
  */
-export function sortPermutation(rows: PreviewRows, sorting: SortingState): Uint32Array {
-  const order = new Uint32Array(rows.numRows);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+export function sortPermutation(rows: PreviewRows, sorting: SortingState, subset?: Uint32Array): Uint32Array {
+  let order = subset;
+  if (!order) {
+    order = new Uint32Array(rows.numRows);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+  }
   const keys = sorting
     .filter((sort) => rows.columnNames().includes(sort.id))
     .map((sort) => sortKey(rows.columnValues(sort.id), sort.desc ? -1 : 1));

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
 import { client } from '../../app/client';
 import { toAppError } from '../../app/errorText';
+import type { TableView } from '../../../shared/contract/tableViewModel';
+import { localViews } from './localViews';
 import { createPreviewRows, dropPreviewRows, type PreviewRows } from './previewRows';
 
 export type PreviewStatus = 'starting' | 'streaming' | 'complete' | 'cancelled' | 'failed';
@@ -13,6 +15,8 @@ export interface PreviewStream {
   rowsLoaded: number;
   /** Rows the read session will deliver (the cap or the table, whichever is smaller). */
   numRows?: number;
+  /** Rows of the whole view, when Redivis sorted and filtered it. */
+  viewRows?: number;
   error?: AppError;
   /** Bumped on every batch, so views of the rows re-render. */
   version: number;
@@ -22,6 +26,10 @@ export interface PreviewRequest {
   tableRef: string;
   maxRows: number;
   selectedVariables?: string[];
+  /** Sorted and filtered on Redivis before the rows are read. */
+  view?: TableView;
+  /** Also hand the rows to the local view worker (when they will be the whole table). */
+  mirrorToWorker?: boolean;
   /** Changing it restarts the preview. */
   attempt: number;
 }
@@ -66,6 +74,7 @@ export function usePreviewStream(
     const offBatch = client().on('preview.batch', (batch) => {
       if (batch.previewId !== previewId) return;
       rows.append(batch.ipc);
+      if (request.mirrorToWorker) localViews.append(previewId, batch.ipc);
       update({ status: running(), rowsLoaded: rows.numRows, version: current.version + 1 });
     });
     const offEnded = client().on('preview.ended', (ended) => {
@@ -78,8 +87,9 @@ export function usePreviewStream(
         tableRef: request.tableRef,
         maxRows: request.maxRows,
         selectedVariables: request.selectedVariables,
+        view: request.view,
       })
-      .then(({ numRows }) => update({ numRows, status: running() }))
+      .then(({ numRows, viewRows }) => update({ numRows, viewRows, status: running() }))
       .catch((error: unknown) => {
         const appError = toAppError(error);
         // Stopped before the session existed: that is a cancel, not a failure.
@@ -97,6 +107,7 @@ export function usePreviewStream(
         .preview.cancel({ previewId })
         .catch(() => undefined);
       dropPreviewRows(previewId);
+      if (request.mirrorToWorker) localViews.drop(previewId);
     };
     // `key` stands for every field of the request.
     // eslint-disable-next-line react-hooks/exhaustive-deps

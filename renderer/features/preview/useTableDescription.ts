@@ -11,8 +11,8 @@ export interface TableDescription {
  * The table's variables and size. Failing is fine here (overview-only access hides variables):
  * the grid then falls back to the columns of the loaded rows, and the preview says why rows fail.
  */
-export function useTableDescription(tableRef: string): TableDescription | undefined {
-  const [loaded, setLoaded] = useState<{ tableRef: string; description: TableDescription }>();
+export function useTableDescription(tableRef: string): TableDescription | null | undefined {
+  const [loaded, setLoaded] = useState<{ tableRef: string; description: TableDescription | null }>();
   useEffect(() => {
     let active = true;
     client()
@@ -20,7 +20,8 @@ export function useTableDescription(tableRef: string): TableDescription | undefi
       .then((description) => {
         if (active) setLoaded({ tableRef, description });
       })
-      .catch(() => undefined);
+      // null: known to be unavailable (undefined is still loading).
+      .catch(() => active && setLoaded({ tableRef, description: null }));
     return () => {
       active = false;
     };
