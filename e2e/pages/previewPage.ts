@@ -5,11 +5,44 @@ export class PreviewPage {
   readonly grid: Locator;
   readonly count: Locator;
   readonly rowLimit: Locator;
+  /** Where the view was sorted and filtered: "… on Redivis" or "… in the loaded rows". */
+  readonly backend: Locator;
+  readonly chips: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Table rows' });
     this.count = page.getByTestId('preview-count');
     this.rowLimit = page.getByRole('textbox', { name: 'Row limit' });
+    this.backend = page.getByTestId('view-backend');
+    this.chips = page.getByRole('list', { name: 'Active filters' });
+  }
+
+  /** Waits until the view asked for is on screen (no change pending, nothing loading). */
+  async settled(): Promise<void> {
+    await expect(this.count).toHaveAttribute('data-view-state', 'ready', { timeout: 60_000 });
+  }
+
+  /** Clicks a column's sort button: ascending, then descending, then none. */
+  async sortBy(column: string): Promise<void> {
+    await this.header(column).getByRole('button').click();
+  }
+
+  filterField(column: string): Locator {
+    return this.grid.getByRole('textbox', { name: `Filter ${column}` });
+  }
+
+  /** Types into a column's field in the filter row and applies it. */
+  async filter(column: string, text: string): Promise<void> {
+    await this.filterField(column).fill(text);
+    await this.filterField(column).press('Enter');
+  }
+
+  profile(column: string): Locator {
+    return this.grid.getByRole('button', { name: `Profile of ${column}` });
+  }
+
+  profilePanel(column: string): Locator {
+    return this.page.getByRole('region', { name: `Profile of ${column}` });
   }
 
   /** Opens a table through the reference bar. */
@@ -21,9 +54,9 @@ export class PreviewPage {
   }
 
   header(column: string): Locator {
-    return this.grid
-      .getByRole('columnheader')
-      .filter({ has: this.page.getByRole('button', { name: column }) });
+    // The sort button is named for its column, with ", sorted …" once sorted; `id` is not `is_valid`.
+    const name = new RegExp(`^${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(,|$)`);
+    return this.grid.getByRole('columnheader').filter({ has: this.page.getByRole('button', { name }) });
   }
 
   headerNames(): Promise<string[]> {
