@@ -28,7 +28,8 @@ function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<
   };
 }
 
-const lastSegment = (ref: string) => ref.split('.').pop() ?? ref;
+/** The plain name a reference ends with: `demo.iris_species:k9bp` → `iris_species` (ids and versions are optional). */
+const lastSegment = (ref: string) => (ref.split('.').pop() ?? ref).split(':')[0] ?? ref;
 const rows = (n: number | undefined) => (n === undefined ? '' : ` · ${n.toLocaleString('en-US')} rows`);
 
 /** The lookups the editor uses, through the catalog channels (cached for the editor's life). */
