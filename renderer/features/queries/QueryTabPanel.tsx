@@ -39,7 +39,8 @@ export function QueryTabPanel({ tab }: { tab: QueryTab }) {
 
   async function start(text: string, confirmed = false) {
     if (!text.trim() || active) return;
-    if (!confirmed) {
+    // Only `SELECT *` can need a question first; other queries start without a look-up.
+    if (!confirmed && /\bselect\s+(distinct\s+)?\*(?!\s*except)/i.test(text)) {
       const checked = await client()
         .queries.inspect({ sql: text, defaultDataset: tab.defaultDataset })
         .catch(() => undefined);
