@@ -4,6 +4,7 @@ import { client } from '../../app/client';
 import { toAppError } from '../../app/errorText';
 import { ErrorPanel, Loading } from './catalogStates';
 import { OrganizationsSection } from './OrganizationsSection';
+import { NewQueryButton } from './QueryActions';
 import { SidebarLink } from './SidebarLink';
 import { SidebarOwnList } from './SidebarOwnList';
 import { useLoad } from './usePageLoad';
@@ -47,6 +48,13 @@ export function CatalogSidebar() {
         {me.status === 'loading' ? <Loading label="Loading your account…" /> : null}
         {me.status === 'error' ? <ErrorPanel error={me.error} onRetry={me.reload} compact /> : null}
         {me.status === 'ready' ? <MyData user={me.value} /> : null}
+      </section>
+      <section aria-labelledby="sidebar-queries">
+        <h2 id="sidebar-queries" className="sidebar-heading">
+          Queries
+        </h2>
+        <SidebarLink label="Query workbench" route={{ kind: 'queries' }} />
+        <NewQueryButton className="sidebar-link" />
       </section>
       {error ? <ErrorPanel error={error} compact /> : null}
       {places ? <OrganizationsSection organizations={places.organizations} onChange={setPlaces} /> : null}

@@ -6,12 +6,12 @@ function openWorkbench(tab: Parameters<typeof openQueryTab>[0]): void {
   useNavigation.getState().go({ kind: 'queries' });
 }
 
-/** Toolbar: a new, empty query. */
-export function NewQueryButton() {
+/** Toolbar and sidebar: a new, empty query. */
+export function NewQueryButton({ className = 'new-query' }: { className?: string }) {
   return (
     <button
       type="button"
-      className="new-query"
+      className={className}
       title="New query (SQL run on Redivis)"
       onClick={() => openWorkbench({})}
     >
