@@ -18,13 +18,28 @@ import { TableList } from './TableList';
 import { useUploadsFinished } from './useUploadsFinished';
 import { usePageView, useLoad } from './usePageLoad';
 import { VersionPicker } from './VersionPicker';
+import { useNavigation } from './navigationStore';
+import { useState } from 'react';
 import { QueryDatasetButton } from './QueryActions';
 
 /** A dataset: who owns it, what it covers, its versions and the tables of the version shown. */
 export function DatasetPage({ datasetRef }: { datasetRef: string }) {
   const loadId = usePageView();
-  const refresh = useUploadsFinished();
+  const uploads = useUploadsFinished();
+  // Bumped when versions change on this page: the dataset, its versions and tables are read again.
+  const [versionsChanged, setVersionsChanged] = useState(0);
+  const refresh = uploads + versionsChanged;
   const dataset = useLoad(datasetRef, () => client().catalog.getDataset({ datasetRef, loadId }), refresh);
+  const onVersionsChanged = () => {
+    // A page addressed at a version that a release or unrelease just removed (`:next` after a
+    // release, `:v2_0` after its unrelease) moves to the dataset itself, which always exists.
+    const shown = dataset.status === 'ready' ? dataset.value : undefined;
+    if (shown && versionOfRef(datasetRef)) {
+      useNavigation.getState().replace({ kind: 'dataset', datasetRef: shown.baseRef });
+      return;
+    }
+    setVersionsChanged((n) => n + 1);
+  };
   if (dataset.status === 'loading') return <Loading label="Loading dataset…" />;
   if (dataset.status === 'error') {
     return (
@@ -40,7 +55,7 @@ export function DatasetPage({ datasetRef }: { datasetRef: string }) {
       datasetRef={datasetRef}
       loadId={loadId}
       refresh={refresh}
-      onVersionsChanged={dataset.reload}
+      onVersionsChanged={onVersionsChanged}
     />
   );
 }
@@ -83,7 +98,7 @@ function DatasetView({
           Dataset by {owner.fullName ?? owner.name} · <code>{dataset.baseRef}</code>
         </p>
         <div className="page-actions">
-          <VersionPicker baseRef={dataset.baseRef} shown={version} loadId={loadId} />
+          <VersionPicker baseRef={dataset.baseRef} shown={version} loadId={loadId} refresh={refresh} />
           <QueryDatasetButton datasetRef={datasetRef} datasetName={dataset.name} />
           {unreleased ? (
             <UploadButton target={{ kind: 'dataset', datasetRef, datasetName: dataset.name }} />

@@ -21,15 +21,20 @@ export function VersionPicker({
   baseRef,
   shown,
   loadId,
+  refresh = 0,
 }: {
   baseRef: string;
   shown: DatasetVersion | null;
   loadId: string;
+  /** Changes when versions were created, released or unreleased: the list is read again. */
+  refresh?: number;
 }) {
   const go = useNavigation((state) => state.go);
   const selectId = useId();
-  const list = usePagedList(`versions:${baseRef}`, (pageToken) =>
-    client().catalog.listVersions({ datasetRef: baseRef, pageToken, loadId }),
+  const list = usePagedList(
+    `versions:${baseRef}`,
+    (pageToken) => client().catalog.listVersions({ datasetRef: baseRef, pageToken, loadId }),
+    refresh,
   );
   const { hasMore, loadingMore, error, loadMore } = list;
   useEffect(() => {

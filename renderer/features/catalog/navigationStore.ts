@@ -20,6 +20,8 @@ interface NavigationState {
   reset(): void;
   /** Replaces the untouched start page (no history yet) with another first page. */
   land(route: Route): void;
+  /** Shows another page in place of this one, without a history entry (the page moved). */
+  replace(route: Route): void;
 }
 
 /** A stable string for a route: React keys and per-page view state use it. */
@@ -64,6 +66,7 @@ export const useNavigation = create<NavigationState>((set) => ({
       return { current: next, back: [...state.back, state.current], forward: rest };
     }),
   reset: () => set({ current: { kind: 'home' }, back: [], forward: [] }),
+  replace: (route) => set({ current: route }),
   land: (route) =>
     set((state) =>
       state.current.kind === 'home' && state.back.length === 0 && state.forward.length === 0
