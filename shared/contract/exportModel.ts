@@ -78,6 +78,11 @@ export const exportRequestSchema = z.object({
   /** Columns in output order; all columns when absent. */
   selectedVariables: z.array(z.string().min(1).max(300)).max(10_000).optional(),
   maxRows: z.number().int().positive().optional(),
+  /**
+   * Write rows in the order Redivis holds them (one read stream instead of several in
+   * parallel): a sorted view exported as what the grid shows.
+   */
+  keepRowOrder: z.boolean().optional(),
   destination: exportDestinationSchema,
   /** The user agreed to replace the existing file at the destination. */
   overwrite: z.boolean().default(false),

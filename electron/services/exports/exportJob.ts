@@ -29,7 +29,11 @@ export function exportJobSpec(api: RedivisApiClient, input: ExportRequest, targe
         signal,
         progress,
       };
-      if (isLocalFormat(format)) return (await downloadTable({ ...common, format })).path;
+      if (isLocalFormat(format)) {
+        // Parallel streams interleave their rows; one stream keeps a sorted view's order.
+        const ordered = request.keepRowOrder ? { parallelStreams: 1, streamCount: 1 } : {};
+        return (await downloadTable({ ...common, ...ordered, format })).path;
+      }
       return (
         await exportOnServer({
           ...common,

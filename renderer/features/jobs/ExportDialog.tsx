@@ -13,6 +13,9 @@ import { defaultFileName, partsFolderName } from './exportNaming';
 import { useJobsView } from './jobsStore';
 import { useExportDestination } from './useExportDestination';
 import { useDelayed } from '../../app/useDelayed';
+import { describeFilter, reordersOrFilters } from '../../../shared/contract/tableViewModel';
+import { usePreviewStore, viewKey } from '../preview/previewStore';
+import { shownColumns, tableViewOf } from '../preview/viewColumns';
 
 interface Props {
   tableRef: string;
@@ -39,6 +42,12 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
   const showSpinner = useDelayed(!info && !loadError);
   // The preview's choice is taken once, when the dialog opens.
   const [initialSelection] = useState(selectedVariables);
+  // So is its view: sorted or filtered, it is offered as what to export.
+  const [gridView] = useState(() => usePreviewStore.getState().views[viewKey(tableRef)]);
+  const offerView = !!gridView && reordersOrFilters(tableViewOf(gridView));
+  const [exportView, setExportView] = useState(offerView);
+  const [viewResult, setViewResult] = useState<{ source: string; numRows: number; columns: string[] }>();
+  const [viewError, setViewError] = useState<AppError>();
 
   useEffect(() => {
     let live = true;
@@ -59,12 +68,31 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
     };
   }, [tableRef, initialSelection]);
 
+  // The view's rows, computed on Redivis once the table's columns are known.
+  useEffect(() => {
+    if (!exportView || !gridView || !info || viewResult || viewError) return undefined;
+    let live = true;
+    const columns = shownColumns(
+      gridView,
+      info.variables.map((v) => v.name),
+    );
+    client()
+      .preview.viewResult({ tableRef, view: { ...tableViewOf(gridView), columns } })
+      .then(
+        (result) => live && setViewResult({ ...result, columns }),
+        (failure: unknown) => live && setViewError(toAppError(failure)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [exportView, gridView, info, tableRef, viewResult, viewError]);
+
   const madeByServer = exportFormatDetails[format].madeBy === 'server';
   const rowLimit = limitRows ? Number(maxRows) : undefined;
   const rowLimitValid = rowLimit === undefined || (Number.isInteger(rowLimit) && rowLimit > 0);
   const ready =
     info?.canDownload &&
-    chosen.size > 0 &&
+    (exportView ? !!viewResult && !madeByServer : chosen.size > 0) &&
     rowLimitValid &&
     destination.directory &&
     destination.fileName.trim() &&
@@ -77,11 +105,15 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
     setStartError(undefined);
     try {
       const all = chosen.size === info.variables.length;
+      const view = exportView && viewResult;
       await client().jobs.startExport({
-        tableRef,
-        title: `${tableName} → ${destination.fileName.trim()}`,
+        // The view is a query result holding exactly its rows and columns, in order.
+        tableRef: view ? view.source : tableRef,
+        title: `${tableName}${view ? ' (view)' : ''} → ${destination.fileName.trim()}`,
         format,
-        selectedVariables: all ? undefined : info.variables.map((v) => v.name).filter((n) => chosen.has(n)),
+        selectedVariables:
+          view || all ? undefined : info.variables.map((v) => v.name).filter((n) => chosen.has(n)),
+        keepRowOrder: view ? true : undefined,
         maxRows: rowLimit,
         destination: { directory: destination.directory, fileName: destination.fileName.trim() },
         overwrite: destination.exists && replace,
@@ -121,6 +153,33 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
             <p className="muted">
               {numbers.format(info.numRows)} rows · {info.variables.length} columns
             </p>
+            {offerView && gridView ? (
+              <div className="export-view">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={exportView}
+                    onChange={(event) => setExportView(event.target.checked)}
+                  />{' '}
+                  Export this view: the rows and columns the grid shows, in its order
+                </label>
+                {exportView ? (
+                  <p className="muted" role="status" data-testid="export-view-summary">
+                    {[
+                      ...gridView.sorting.map((s) => `sorted by ${s.id}${s.desc ? ' descending' : ''}`),
+                      ...(gridView.filters ?? []).map(describeFilter),
+                    ].join(' · ')}
+                    {' — '}
+                    {viewResult
+                      ? `${numbers.format(viewResult.numRows)} rows · ${viewResult.columns.length} columns`
+                      : viewError
+                        ? ''
+                        : 'counting rows on Redivis…'}
+                  </p>
+                ) : null}
+                {exportView && viewError ? <ErrorLine error={viewError} /> : null}
+              </div>
+            ) : null}
             <label className="export-field">
               Format
               <select
@@ -132,11 +191,14 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
                   setFormat(next);
                 }}
               >
-                {exportFormats.map((f) => (
-                  <option key={f} value={f}>
-                    {exportFormatDetails[f].label}
-                  </option>
-                ))}
+                {exportFormats
+                  // A view is a query result: the app writes it (Redivis makes its formats for tables only).
+                  .filter((f) => !exportView || exportFormatDetails[f].madeBy === 'app')
+                  .map((f) => (
+                    <option key={f} value={f}>
+                      {exportFormatDetails[f].label}
+                    </option>
+                  ))}
               </select>
             </label>
             {exportFormatDetails[format].madeBy === 'server' ? (
@@ -144,7 +206,9 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
                 Redivis prepares this format on its servers; large exports may arrive as a folder of parts.
               </p>
             ) : null}
-            <ColumnPicker variables={info.variables} chosen={chosen} onChange={setChosen} />
+            {exportView ? null : (
+              <ColumnPicker variables={info.variables} chosen={chosen} onChange={setChosen} />
+            )}
             <div className="export-row">
               <label>
                 <input type="checkbox" checked={limitRows} onChange={(e) => setLimitRows(e.target.checked)} />{' '}

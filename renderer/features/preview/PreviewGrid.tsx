@@ -50,6 +50,8 @@ const PENDING_CELL: FormattedCell = { text: '…', kind: 'null' };
 
 interface PreviewGridProps {
   rows: GridRows;
+  /** Column names to show while `rows` has none yet. */
+  fallbackColumns: readonly string[];
   /** Bumped per batch; the rows object itself is mutated in place. */
   version: number;
   view: PreviewView;
@@ -84,9 +86,12 @@ export function PreviewGrid(props: PreviewGridProps) {
   const [selection, setSelection] = useState<GridSelection>(() => cellSelection(0, 0));
   const dragging = useRef(false);
 
-  const namesKey = rows.columnNames().join('\u0000');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const names = useMemo(() => [...rows.columnNames()], [namesKey]);
+  // Before a new view's first rows arrive, the table's columns keep the header (and its filter
+  // fields) in place.
+  const loadedNames = rows.columnNames();
+  const namesKey = (loadedNames.length > 0 ? loadedNames : props.fallbackColumns).join('\u0000');
+
+  const names = useMemo(() => namesKey.split('\u0000').filter(Boolean), [namesKey]);
   const table = useGridTable(names, props.view, props.onViewChange);
   const visibleColumns = table.getVisibleLeafColumns();
   const rowCount = rows.numRows;

@@ -4,12 +4,10 @@ import {
   emptyPreviewView,
   MAX_PREVIEW_ROW_CAP,
   type PreviewColumn,
-  type PreviewView,
 } from '../../../shared/contract/previewModel';
 import {
   reordersOrFilters,
   tableViewSchema,
-  type TableView,
   type ViewBackend,
   type ViewFilter,
 } from '../../../shared/contract/tableViewModel';
@@ -20,6 +18,7 @@ import { FilterChips } from './FilterChips';
 import { filterKindOf, filterText, parseFilterText } from './filterText';
 import { LoadedViewRows, RedivisViewRows, type GridRows } from './gridRows';
 import { PreviewGrid, type CellMenuTarget, type OpenCell } from './PreviewGrid';
+import { PreviewRows } from './previewRows';
 import { ProfilePanel } from './ProfilePanel';
 import { RowCapInput } from './RowCapInput';
 import { usePreviewStore, viewKey } from './previewStore';
@@ -28,6 +27,7 @@ import { useDebouncedValue } from './useDebouncedValue';
 import { useLocalOrder } from './useLocalOrder';
 import { usePreviewStream, type PreviewStream } from './usePreviewStream';
 import { useTableDescription } from './useTableDescription';
+import { tableViewOf } from './viewColumns';
 import { ViewWindows } from './viewWindows';
 import { backendText, viewCountText } from './viewStatusText';
 import '../../styles/preview.css';
@@ -82,11 +82,6 @@ function PreviewError(props: { error: AppError; onRetry(): void }) {
 export function TablePreview(props: { tableRef: string }) {
   // Keyed by table so that moving to another table starts from a clean slate.
   return <TablePreviewBody key={viewKey(props.tableRef)} tableRef={props.tableRef} />;
-}
-
-/** The whole-table view a grid layout describes: its sort, filters and chosen columns. */
-export function tableViewOf(view: PreviewView): TableView {
-  return { sorting: view.sorting, filters: view.filters ?? [], columns: view.selectedVariables };
 }
 
 function TablePreviewBody(props: { tableRef: string }) {
@@ -168,8 +163,9 @@ function TablePreviewBody(props: { tableRef: string }) {
   );
   useEffect(() => () => windows?.dispose(), [windows]);
 
-  const gridRows: GridRows | undefined = useMemo(() => {
-    if (!stream) return undefined;
+  const gridRows: GridRows = useMemo(() => {
+    // Between one view's stream and the next there are no rows, but the grid stays mounted.
+    if (!stream) return new LoadedViewRows(new PreviewRows());
     if (backend === 'redivis' && windows) {
       return new RedivisViewRows(
         stream.rows,
@@ -222,6 +218,11 @@ function TablePreviewBody(props: { tableRef: string }) {
     ]);
 
   const hasRows = (stream?.rowsLoaded ?? 0) > 0;
+  // The grid (and its filter row) stays while a new view is computed, or when none of its rows match.
+  const fallbackColumns = useMemo(
+    () => view?.selectedVariables ?? (description?.columns ?? []).map((c) => c.name),
+    [view?.selectedVariables, description],
+  );
   const redivisWaiting = backend === 'redivis' && stream?.status === 'starting';
   const localWorking = backend === 'loaded' && reorders && (!localOrder || !localOrder.fresh);
   const pendingChange = wantedView !== settledView;
@@ -342,10 +343,11 @@ function TablePreviewBody(props: { tableRef: string }) {
           }
         />
       ) : null}
-      {stream && view && hasRows && gridRows ? (
+      {view && stream?.status !== 'failed' && (hasRows || fallbackColumns.length > 0) ? (
         <PreviewGrid
           rows={gridRows}
-          version={stream.version * 1000 + windowVersion}
+          fallbackColumns={fallbackColumns}
+          version={(stream?.version ?? 0) * 1000 + windowVersion}
           view={view}
           onViewChange={updateView}
           columns={columns}
