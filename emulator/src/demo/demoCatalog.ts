@@ -14,6 +14,7 @@ import { DemoBuilder, variable } from './demoBuilder.js';
 import { writeMeasurements } from './largeTable.js';
 import { seededRandom } from './random.js';
 import { addTypesShowcase } from './typesShowcase.js';
+import { demoFiles } from './demoFiles.js';
 
 const DEMO_ORG = { kind: 'organization', name: 'demo' } as const;
 const DEMO_USER = { kind: 'user', name: 'demo_user' } as const;
@@ -137,6 +138,41 @@ async function addMyUploads(b: DemoBuilder): Promise<void> {
         addedAt: b.tick(),
       };
     }
+  }
+}
+
+/** `demo.sample_files`: a public file-index table with files of every kind in a few folders. */
+async function addSampleFiles(b: DemoBuilder): Promise<void> {
+  const dataset = b.dataset(DEMO_ORG, 'Sample files', {
+    publicAccessLevel: 'data',
+    description: 'Images, a PDF, audio, text, JSON, code, CSV and Parquet files kept as they are.',
+  });
+  const version = b.version(dataset, 'v1.0', 'Initial release');
+  const table = b.table(
+    { kind: 'dataset', datasetId: dataset.id, versionId: version.id },
+    'demo.sample_files.files',
+    'files',
+    FILE_INDEX_VARIABLES,
+    [],
+    { isFileIndex: true, description: 'Files of several kinds, in folders' },
+  );
+  await mkdir(join(b.dataDir, 'blobs'), { recursive: true });
+  for (const [i, file] of demoFiles().entries()) {
+    const blob = `blobs/demo-${table.id}-${i}.bin`;
+    await writeFile(join(b.dataDir, blob), file.bytes);
+    const md5 = createHash('md5').update(file.bytes).digest();
+    const id = `${table.referenceId}-${createHash('sha256').update(file.name).digest('hex').slice(0, 9)}.${md5.toString('base64url')}`;
+    b.state.rawFiles[id] = {
+      id,
+      tableId: table.id,
+      name: file.name,
+      size: file.bytes.length,
+      md5Hash: md5.toString('base64'),
+      blob,
+      contentType: file.contentType,
+      addedAt: b.tick(),
+      metadata: file.metadata,
+    };
   }
 }
 
@@ -286,5 +322,7 @@ export async function generateDemoState(dataDir: string, largeRows: number): Pro
     summaryVariables,
     [summary],
   );
+  // Last, so the records above keep their dates.
+  await addSampleFiles(b);
   return state;
 }

@@ -12,7 +12,7 @@ import { Store, STATE_FILE } from '../store/store.js';
 import { generateDemoState } from './demoCatalog.js';
 
 /** Bump when the demo catalog changes so stale templates are not reused. */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 
 async function exists(path: string): Promise<boolean> {
   try {

@@ -22,6 +22,10 @@ export const faultSettingsSchema = z
       })
       .optional(),
     cutUploads: z.object({ count: z.number().int().min(1), afterBytes: z.number().int().min(0) }).optional(),
+    /** The next `count` raw-file bodies (`GET /rawFiles/{id}`) are cut after `afterBytes` bytes. */
+    cutRawFiles: z.object({ count: z.number().int().min(1), afterBytes: z.number().int().min(0) }).optional(),
+    /** The next `count` raw-file bodies have one byte changed (headers, md5 digest included, unchanged). */
+    corruptRawFiles: z.object({ count: z.number().int().min(1) }).optional(),
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     slowQueries: z
       .object({ count: z.number().int().min(1), delayMs: z.number().int().min(0).max(600_000) })
@@ -42,6 +46,8 @@ export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 export type FailNextFault = NonNullable<FaultSettings['failNext']>;
 export type CutStreamsFault = NonNullable<FaultSettings['cutStreams']>;
 export type CutUploadsFault = NonNullable<FaultSettings['cutUploads']>;
+export type CutRawFilesFault = NonNullable<FaultSettings['cutRawFiles']>;
+export type CorruptRawFilesFault = NonNullable<FaultSettings['corruptRawFiles']>;
 export type SlowQueriesFault = NonNullable<FaultSettings['slowQueries']>;
 export type FailQueriesFault = NonNullable<FaultSettings['failQueries']>;
 
@@ -55,6 +61,10 @@ export interface FaultControl {
   failNext(fault: FailNextFault): void;
   cutStreams(fault: CutStreamsFault): void;
   cutUploads(fault: CutUploadsFault): void;
+  /** Cuts the next `count` raw-file bodies after `afterBytes` bytes. */
+  cutRawFiles(fault: CutRawFilesFault): void;
+  /** Changes one byte of each of the next `count` raw-file bodies. */
+  corruptRawFiles(fault: CorruptRawFilesFault): void;
   latency(ms: number): void;
   /** The next `count` queries stay `running` `delayMs` longer before they run. */
   slowQueries(fault: SlowQueriesFault): void;
@@ -72,6 +82,8 @@ export class FaultState implements FaultControl {
   private failNextFault: FailNextFault | null = null;
   private cutStreamsFault: CutStreamsFault | null = null;
   private cutUploadsFault: CutUploadsFault | null = null;
+  private cutRawFilesFault: CutRawFilesFault | null = null;
+  private corruptRawFilesFault: CorruptRawFilesFault | null = null;
   private slowQueriesFault: SlowQueriesFault | null = null;
   private failQueriesFault: FailQueriesFault | null = null;
   latencyMs = 0;
@@ -91,6 +103,8 @@ export class FaultState implements FaultControl {
     if (settings.failNext) this.failNext(settings.failNext);
     if (settings.cutStreams) this.cutStreams(settings.cutStreams);
     if (settings.cutUploads) this.cutUploads(settings.cutUploads);
+    if (settings.cutRawFiles) this.cutRawFiles(settings.cutRawFiles);
+    if (settings.corruptRawFiles) this.corruptRawFiles(settings.corruptRawFiles);
     if (settings.latencyMs !== undefined) this.latency(settings.latencyMs);
     if (settings.slowQueries) this.slowQueries(settings.slowQueries);
     if (settings.failQueries) this.failQueries(settings.failQueries);
@@ -130,6 +144,16 @@ export class FaultState implements FaultControl {
     this.cutUploadsFault = { ...fault };
   }
 
+  cutRawFiles(fault: CutRawFilesFault): void {
+    this.ensureEnabled();
+    this.cutRawFilesFault = { ...fault };
+  }
+
+  corruptRawFiles(fault: CorruptRawFilesFault): void {
+    this.ensureEnabled();
+    this.corruptRawFilesFault = { ...fault };
+  }
+
   latency(ms: number): void {
     this.ensureEnabled();
     this.latencyMs = ms;
@@ -154,6 +178,8 @@ export class FaultState implements FaultControl {
     this.failNextFault = null;
     this.cutStreamsFault = null;
     this.cutUploadsFault = null;
+    this.cutRawFilesFault = null;
+    this.corruptRawFilesFault = null;
     this.slowQueriesFault = null;
     this.failQueriesFault = null;
     this.latencyMs = 0;
@@ -191,6 +217,24 @@ export class FaultState implements FaultControl {
     fault.count -= 1;
     if (fault.count <= 0) this.cutUploadsFault = null;
     return { afterBytes: fault.afterBytes };
+  }
+
+  /** Consumes one armed `cutRawFiles`: where to cut a raw-file body. */
+  takeRawFileCut(): { afterBytes: number } | null {
+    const fault = this.cutRawFilesFault;
+    if (!this.enabled || !fault) return null;
+    fault.count -= 1;
+    if (fault.count <= 0) this.cutRawFilesFault = null;
+    return { afterBytes: fault.afterBytes };
+  }
+
+  /** Consumes one armed `corruptRawFiles`: whether to change a byte of a raw-file body. */
+  takeRawFileCorruption(): boolean {
+    const fault = this.corruptRawFilesFault;
+    if (!this.enabled || !fault) return false;
+    fault.count -= 1;
+    if (fault.count <= 0) this.corruptRawFilesFault = null;
+    return true;
   }
 
   /** Consumes one armed `slowQueries`: how long the query should wait before it runs. */

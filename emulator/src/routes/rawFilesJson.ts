@@ -38,6 +38,16 @@ const CONTENT_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
   parquet: 'application/vnd.apache.parquet',
   arrow: 'application/vnd.apache.arrow.file',
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  webp: 'image/webp',
+  py: 'text/x-python',
+  r: 'text/x-r',
+  sql: 'application/sql',
+  js: 'text/javascript',
 };
 
 /** Content type from the file extension, else `application/octet-stream` (as documented). */
@@ -49,7 +59,8 @@ export function contentTypeFor(name: string): string {
 
 /**
  * The listing as an Arrow IPC stream: `file_id, <name column>, size, md5_hash, added_at`
- * (added_at as timestamp µs). `nameColumn` follows the `fileNameVariable` query parameter.
+ * (added_at as timestamp µs), then the index's other columns (the files' metadata, as strings).
+ * `nameColumn` follows the `fileNameVariable` query parameter.
  */
 export function rawFileListingIpc(
   files: RawFileRecord[],
@@ -62,6 +73,7 @@ export function rawFileListingIpc(
     new Field('size', new Int64(), true),
     new Field('md5_hash', new Utf8(), true),
     new Field('added_at', new TimestampMicrosecond(), true),
+    ...extraColumns(files).map((name) => new Field(name, new Utf8(), true)),
   ]);
   const length = files.length;
   const columns = [
@@ -89,7 +101,23 @@ export function rawFileListingIpc(
       nullCount: 0,
       data: BigInt64Array.from(files, (f) => BigInt(f.addedAt) * 1000n),
     }),
+    ...extraColumns(files).map(
+      (name) =>
+        vectorFromArray(
+          files.map((f) => f.metadata?.[name] ?? null),
+          new Utf8(),
+        ).data[0]!,
+    ),
   ];
   const batch = batchFromColumns(schema, columns, length);
   return RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true);
+}
+
+const STANDARD_COLUMNS = new Set(['file_id', 'file_name', 'size', 'md5_hash', 'added_at']);
+
+/** Metadata keys of the files, in first-seen order (never one of the standard columns). */
+function extraColumns(files: RawFileRecord[]): string[] {
+  const names = new Set<string>();
+  for (const file of files) for (const key of Object.keys(file.metadata ?? {})) names.add(key);
+  return [...names].filter((name) => !STANDARD_COLUMNS.has(name));
 }

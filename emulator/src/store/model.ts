@@ -193,6 +193,8 @@ export interface RawFileRecord {
   blob: string;
   contentType: string;
   addedAt: number;
+  /** Extra columns of the file index for this file (listed after the standard ones). */
+  metadata?: Record<string, string>;
 }
 
 export type ExportFormat = 'csv' | 'parquet' | 'ndjson' | 'avro' | 'dta' | 'sav';
