@@ -67,6 +67,22 @@ describe('reference bar resolution', () => {
       ok: false,
       error: { code: 'not_found', message: expect.stringMatching(/nobody_at_all/) },
     });
+    // A dataset that exists, at a version it does not have: the version is named, not the dataset.
+    const missingVersion = await resolve('demo.iris_species:v9_9');
+    expect(missingVersion).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'Iris species has no version v9.9 that you can see.' },
+    });
+    const missingTableVersion = await resolve('demo.iris_species:v9_9.iris');
+    expect(missingTableVersion).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/no version v9\.9/) },
+    });
+    const noNext = await resolve('demo.iris_species:next');
+    expect(noNext).toMatchObject({
+      ok: false,
+      error: { message: 'Iris species has no unreleased (next) version that you can see.' },
+    });
     const foreign = await resolve('https://example.com/demo/datasets/iris');
     expect(foreign).toMatchObject({
       ok: false,

@@ -4,7 +4,12 @@ import type {
   DatasetSummary,
   Owner,
 } from '../../../shared/contract/catalogModel';
-import { parseReference, versionOfRef, withVersion } from '../../../shared/contract/catalogReference';
+import {
+  parseReference,
+  versionOfRef,
+  withVersion,
+  type ParsedReference,
+} from '../../../shared/contract/catalogReference';
 import { AppFailure, fail } from '../../../shared/contract/errors';
 import type { CatalogApi } from './catalogApi';
 
@@ -44,8 +49,37 @@ export async function resolveReference(
 ): Promise<CatalogTarget> {
   const parsed = parseReference(input);
   if (!parsed.ok) fail('bad_input', parsed.message);
+  try {
+    return await resolveParsed(parsed.reference, deps, signal);
+  } catch (error) {
+    const ref = 'ref' in parsed.reference ? parsed.reference.ref : undefined;
+    if (ref && isNotFound(error)) await explainMissingVersion(ref, deps.catalog, signal);
+    throw error;
+  }
+}
+
+/**
+ * `demo.iris_species:v9_9` of a dataset that exists: say that the version is missing, not that
+ * the dataset is. Does nothing when the reference names no version or the dataset itself is gone.
+ */
+async function explainMissingVersion(ref: string, catalog: CatalogApi, signal?: AbortSignal): Promise<void> {
+  const version = versionOfRef(ref);
+  if (!version) return;
+  const datasetRef = withVersion(ref.split('.').slice(0, 2).join('.'), undefined);
+  const dataset = await catalog.getDataset(datasetRef, signal).catch(() => undefined);
+  if (!dataset) return;
+  const label = version === 'next' ? 'unreleased (next) version' : `version ${version.replace('_', '.')}`;
+  fail('not_found', `${dataset.name} has no ${label} that you can see.`, {
+    detail: `${ref}: the dataset exists; its versions are listed on its page.`,
+  });
+}
+
+async function resolveParsed(
+  reference: ParsedReference,
+  deps: ResolverDeps,
+  signal?: AbortSignal,
+): Promise<CatalogTarget> {
   const { catalog } = deps;
-  const reference = parsed.reference;
   switch (reference.kind) {
     case 'owner':
       return {

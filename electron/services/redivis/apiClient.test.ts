@@ -133,14 +133,14 @@ describe('RedivisApiClient', () => {
     expect(error).toMatchObject({ code: 'unauthenticated', action: 'sign_in' });
   });
 
-  it('reports each distinct X-Redivis-Warning once', async () => {
+  it('passes on the X-Redivis-Warning of every response', async () => {
     const warnings: string[] = [];
     const api = client({}, warnings);
     for (let i = 0; i < 2; i++)
       queue.push(json(200, {}, { 'X-Redivis-Warning': 'This version is unreleased.' }));
     await api.get('/a');
     await api.get('/b');
-    expect(warnings).toEqual(['This version is unreleased.']);
+    expect(warnings).toEqual(['This version is unreleased.', 'This version is unreleased.']);
   });
 
   it('decodes HEAD errors from X-Redivis-Error-Payload', async () => {

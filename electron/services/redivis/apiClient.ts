@@ -27,6 +27,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Noun for error messages: "this table", "the dataset list". */
   what?: string;
+  /** Non-2xx statuses answered as they are instead of as errors (304 to If-Modified-Since). */
+  acceptStatuses?: number[];
+  /**
+   * A look-up the user did not ask for (e.g. the unreleased version behind the Release panel):
+   * its `X-Redivis-Warning` is not shown, since it is not about what the page shows.
+   */
+  quiet?: boolean;
 }
 
 export interface Page<T> {
@@ -37,11 +44,9 @@ export interface Page<T> {
 /**
  * The one way services talk to Redivis: bearer auth, JSON, retries with backoff on 429/5xx
  * (honouring Retry-After), one refresh-and-retry on 401, errors mapped to errors-as-data, and
- * each distinct X-Redivis-Warning reported once.
+ * every X-Redivis-Warning passed on (unless the request is `quiet`).
  */
 export class RedivisApiClient {
-  private readonly seenWarnings = new Set<string>();
-
   constructor(private readonly options: ApiClientOptions) {}
 
   baseUrl(): string {
@@ -175,8 +180,8 @@ export class RedivisApiClient {
           }),
         );
       }
-      this.noteWarning(response.headers.get('x-redivis-warning'));
-      if (response.ok) return response;
+      if (!options.quiet) this.noteWarning(response.headers.get('x-redivis-warning'));
+      if (response.ok || options.acceptStatuses?.includes(response.status)) return response;
       const errorText = method === 'HEAD' ? decodeHeadError(response) : await response.text();
       if (response.status === 401 && token && !refreshed) {
         refreshed = true;
@@ -191,8 +196,9 @@ export class RedivisApiClient {
   }
 
   private noteWarning(warning: string | null): void {
-    if (!warning || this.seenWarnings.has(warning)) return;
-    this.seenWarnings.add(warning);
+    // Every response's warning is passed on: the window shows each once on the page it is
+    // about (a warning seen while resolving a reference belongs to the page that follows).
+    if (!warning) return;
     this.options.onWarning?.(warning);
   }
 }

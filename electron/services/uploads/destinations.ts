@@ -127,7 +127,7 @@ export class Destinations {
     try {
       for await (const table of this.api.all<TableJson>(
         `/datasets/${refSegment(`${datasetRef}:next`)}/tables`,
-        { signal, what: 'the tables of the next version' },
+        { signal, what: 'the tables of the next version', quiet: true },
       )) {
         tables.push({
           name: table.name,

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useNavigation } from './navigationStore';
+import { routeKey, useNavigation } from './navigationStore';
 import { ReferenceBar } from './ReferenceBar';
 import { NewQueryButton } from './QueryActions';
 
@@ -26,6 +26,7 @@ export function CatalogToolbar() {
   const canGoForward = useNavigation((state) => state.forward.length > 0);
   const goBack = useNavigation((state) => state.goBack);
   const goForward = useNavigation((state) => state.goForward);
+  const currentKey = useNavigation((state) => routeKey(state.current));
   useHistoryKeys();
   return (
     <div className="catalog-toolbar">
@@ -41,7 +42,8 @@ export function CatalogToolbar() {
       >
         →
       </button>
-      <ReferenceBar />
+      {/* A new page starts with a clean bar: an error about the last input no longer applies. */}
+      <ReferenceBar key={currentKey} />
       <NewQueryButton />
     </div>
   );
