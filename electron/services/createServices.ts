@@ -1,6 +1,8 @@
 import { describeApp } from './appInfo';
 import { createCatalogHandlers } from './catalog/catalogHandlers';
 import { checkExternalUrl } from './externalUrl';
+import { createFilesHandlers } from './files/filesHandlers';
+import { FilesService } from './files/filesService';
 import { EventBus } from './host/eventBus';
 import type { ChannelHandlers } from './host/handlers';
 import { JobQueue } from './jobs/jobQueue';
@@ -51,6 +53,7 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     api,
     jobs,
     localFiles: new LocalFiles(config.dataDir),
+    files: new FilesService(api, jobs, ports, config.mode),
   };
   const extraOrigins = () =>
     [config.defaultApiEndpoint, config.demoApiEndpoint, session.service.apiBase()]
@@ -68,6 +71,7 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     jobs: createJobsHandlers(context),
     uploads: createUploadsHandlers(context),
     queries: createQueriesHandlers(context),
+    files: createFilesHandlers(context),
   };
   return {
     handlers,

@@ -1,3 +1,4 @@
+import type { FilesService } from './files/filesService';
 import type { EventBus } from './host/eventBus';
 import type { JobQueue } from './jobs/jobQueue';
 import type { Ports } from './ports';
@@ -30,4 +31,6 @@ export interface ServiceContext {
   jobs: JobQueue;
   /** Files the user handed the app (dropped, picked or staged), by opaque id. */
   localFiles: LocalFiles;
+  /** Files of file-index tables: listings, previews, downloads. */
+  files: FilesService;
 }

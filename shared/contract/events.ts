@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errorSchema';
 import { catalogEvents } from './catalogChannels';
+import { filesEvents } from './filesChannels';
 import { jobsEvents } from './jobsChannels';
 import { previewEvents } from './previewChannels';
 import { queriesEvents } from './queriesChannels';
@@ -30,6 +31,7 @@ export const eventSchemas = {
   ...jobsEvents,
   ...uploadsEvents,
   ...queriesEvents,
+  ...filesEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type EventSchemas = typeof eventSchemas;

@@ -1,5 +1,6 @@
 import { appChannels } from './appChannels';
 import { catalogChannels } from './catalogChannels';
+import { filesChannels } from './filesChannels';
 import { jobsChannels } from './jobsChannels';
 import { previewChannels } from './previewChannels';
 import { queriesChannels } from './queriesChannels';
@@ -20,6 +21,7 @@ export const channels = {
   jobs: jobsChannels,
   uploads: uploadsChannels,
   queries: queriesChannels,
+  files: filesChannels,
 } satisfies ChannelGroups;
 
 export type Channels = typeof channels;

@@ -7,7 +7,7 @@ export type JobStatus = (typeof jobStatuses)[number];
 /** A download, export or upload, as data (design section 4). */
 export const jobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['export', 'upload']),
+  kind: z.enum(['download', 'export', 'upload']),
   title: z.string(),
   status: z.enum(jobStatuses),
   bytesDone: z.number(),

@@ -56,6 +56,7 @@ export const statusText: Record<Job['status'], string> = {
 };
 
 export const kindText: Record<Job['kind'], string> = {
+  download: 'Download',
   export: 'Export',
   upload: 'Upload',
 };
