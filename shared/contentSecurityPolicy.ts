@@ -5,13 +5,17 @@
  * no eval, no plugins, no framing. Connections only to the page's own origin: in browser mode
  * that covers its loopback WebSocket (CSP 3 lets 'self' match ws: on the same host and port),
  * and the desktop page, which has no WebSocket, gets no ws: source at all. Inline styles are
- * allowed because React sets style attributes for layout.
+ * allowed because React sets style attributes for layout. Files of file-index tables are shown
+ * from the page's own origin in browser mode (`/local/files/…`) and from the desktop app's
+ * `redivis-file:` scheme (images, audio and video, PDFs in a frame); nothing else is framed.
  */
 const directives: [string, string][] = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
   ['style-src', "'self' 'unsafe-inline'"],
-  ['img-src', "'self' data: blob:"],
+  ['img-src', "'self' data: blob: redivis-file:"],
+  ['media-src', "'self' redivis-file:"],
+  ['frame-src', "'self' redivis-file:"],
   ['font-src', "'self' data:"],
   ['connect-src', "'self'"],
   ['worker-src', "'self' blob:"],

@@ -1,6 +1,8 @@
 import { net, protocol } from 'electron';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../../shared/contentSecurityPolicy';
+import { FILE_SCHEME, type FileContent } from '../services/files/fileContent';
 import { rendererContentType, rendererFileFor } from '../services/host/rendererFiles';
 
 /**
@@ -13,10 +15,15 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';
 export const appRendererUrl = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Must run before the app is ready (Electron's rule for privileged schemes). */
+/**
+ * Must run before the app is ready (Electron's rule for privileged schemes), and only once:
+ * every privileged scheme goes in this one call. `redivis-file:` carries the bytes of files of
+ * file-index tables to previews, streamed (`stream: true`, so media can seek with Range).
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: FILE_SCHEME, privileges: { standard: true, secure: true, stream: true } },
   ]);
 }
 
@@ -49,4 +56,34 @@ export function serveAppScheme(rendererDir: string): void {
 
 function refusal(status: number): Response {
   return new Response(null, { status, headers: { 'Content-Security-Policy': contentSecurityPolicy } });
+}
+
+/**
+ * Answers `redivis-file://file/<handle>/<name>`: the services stream the file from Redivis
+ * (adding the token on their side) for a handle they gave the page; the shell only adapts the
+ * answer to a Response.
+ */
+export async function answerFileRequest(files: FileContent, request: Request): Promise<Response> {
+  let parsed: URL;
+  try {
+    parsed = new URL(request.url);
+  } catch {
+    return new Response(null, { status: 400 });
+  }
+  if (parsed.protocol !== `${FILE_SCHEME}:` || parsed.host !== 'file')
+    return new Response(null, { status: 404 });
+  const answer = await files.answer(
+    request.method,
+    parsed.pathname,
+    request.headers.get('range') ?? undefined,
+  );
+  request.signal?.addEventListener('abort', () => answer.abort(), { once: true });
+  const body = answer.body
+    ? (Readable.toWeb(Readable.from(answer.body)) as ReadableStream<Uint8Array>)
+    : null;
+  return new Response(body, { status: answer.status, headers: answer.headers });
+}
+
+export function serveFileScheme(files: FileContent): void {
+  protocol.handle(FILE_SCHEME, (request) => answerFileRequest(files, request));
 }

@@ -102,6 +102,10 @@ describe('app lifecycle', () => {
         scheme: 'app',
         privileges: expect.objectContaining({ standard: true, secure: true }),
       }),
+      expect.objectContaining({
+        scheme: 'redivis-file',
+        privileges: expect.objectContaining({ standard: true, secure: true, stream: true }),
+      }),
     ]);
     expect(electron.appListeners.has('web-contents-created')).toBe(true);
     expect(electron.windows).toHaveLength(0);
@@ -109,6 +113,7 @@ describe('app lifecycle', () => {
     electron.ready();
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.protocol.handle).toHaveBeenCalledWith('redivis-file', expect.any(Function));
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
     expect(electron.windows[0]?.loadURL).toHaveBeenCalledWith('app://renderer/index.html');

@@ -3,7 +3,7 @@ import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { createServices, type Services } from '../services/createServices';
 import { installAppMenu } from './appMenu';
-import { appRendererUrl, registerAppScheme, serveAppScheme } from './appProtocol';
+import { appRendererUrl, registerAppScheme, serveAppScheme, serveFileScheme } from './appProtocol';
 import { createElectronPorts } from './electronPorts';
 import {
   attachWindowEvents,
@@ -66,6 +66,7 @@ function main(): void {
       ports,
       { get: (k) => store.get(k), set: (k, v) => store.set(k, v), delete: (k) => store.delete(k) },
     );
+    serveFileScheme(services.context.files.content);
     installContentSecurityPolicy();
     installAppMenu(process.platform, 'Redivis Desktop');
     registerIpcHandlers(services.handlers, rendererUrl);

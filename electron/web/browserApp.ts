@@ -4,6 +4,7 @@ import { createServices, type Services } from '../services/createServices';
 import type { EventBus } from '../services/host/eventBus';
 import { confSettings } from '../services/settings/confSettings';
 import { startBrowserServer, type BrowserServer, type LocalRoute } from './browserServer';
+import { fileContentRoutes } from './fileContentRoute';
 import { createPlainPorts } from './plainPorts';
 
 export interface BrowserAppOptions {
@@ -60,7 +61,8 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     services,
     staticDir: options.staticDir,
     port: options.port,
-    localRoutes: options.localRoutes?.(services),
+    // File previews' bytes are always served; callers add their own routes (file staging).
+    localRoutes: { ...fileContentRoutes(services), ...options.localRoutes?.(services) },
   });
   return {
     url: server.url,

@@ -88,7 +88,6 @@ export class FileContent {
       'Content-Type': safeServedType(handle.contentType),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
-      'Cross-Origin-Resource-Policy': 'same-origin',
     };
     const wanted = range && /^bytes=\d*-\d*$/.test(range.trim()) ? range.trim() : undefined;
     if (handle.size === 0) {
