@@ -55,6 +55,8 @@ export const destinationSchema = z.object({
   datasetRef: z.string(),
   datasetName: z.string(),
   canEdit: z.boolean(),
+  /** The user cannot edit because the sign-in is read-only (more access can be granted). */
+  readOnlySignIn: z.boolean().optional(),
   /** The unreleased version, when there is one. */
   nextVersion: z.object({ tag: z.string() }).nullable(),
   /** The latest released version; `canUnrelease` when it was released in the last 7 days. */

@@ -2,6 +2,7 @@ import type { CatalogPlaces, Owner } from '../../../shared/contract/catalogModel
 import { containerOfTableRef } from '../../../shared/contract/catalogReference';
 import { fail } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../host/handlers';
+import { explainHiddenUnreleased } from '../session/readOnlySignIn';
 import type { ServiceContext } from '../serviceContext';
 import { CatalogApi } from './catalogApi';
 import { CatalogPlacesStore } from './catalogPlaces';
@@ -42,6 +43,10 @@ export function createCatalogHandlers(context: ServiceContext): ChannelHandlers[
     return [...(me ? [{ kind: 'user' as const, name: me.name }] : []), ...organizations];
   };
 
+  /** A read-only sign-in cannot see unreleased versions: say that rather than "not found". */
+  const hiddenUnreleased = (ref: string) => (error: unknown) => {
+    throw explainHiddenUnreleased(error, /:next\b/i.test(ref), context.session.readOnly());
+  };
   return {
     me: () => catalog.me(),
     listDatasets: ({ owner, pageToken, loadId }, { clientId }) =>
@@ -49,7 +54,9 @@ export function createCatalogHandlers(context: ServiceContext): ChannelHandlers[
     listWorkflows: ({ owner, pageToken, loadId }, { clientId }) =>
       catalog.listWorkflows(owner, pageToken, loads.signalFor(clientId, loadId)),
     getDataset: async ({ datasetRef, loadId }, { clientId }) => {
-      const dataset = await catalog.getDataset(datasetRef, loads.signalFor(clientId, loadId));
+      const dataset = await catalog
+        .getDataset(datasetRef, loads.signalFor(clientId, loadId))
+        .catch(hiddenUnreleased(datasetRef));
       notedOwner(dataset.owner);
       places.noteVisit({
         kind: 'dataset',
@@ -72,7 +79,7 @@ export function createCatalogHandlers(context: ServiceContext): ChannelHandlers[
       // ask for the table and its dataset at once.
       const datasetRef = containerOfTableRef(tableRef);
       const [table, dataset] = await Promise.all([
-        catalog.getTable(tableRef, signal),
+        catalog.getTable(tableRef, signal).catch(hiddenUnreleased(tableRef)),
         datasetRef ? catalog.getDataset(datasetRef, signal).catch(() => null) : Promise.resolve(null),
       ]);
       const inDataset = table.container?.kind === 'dataset';
@@ -103,7 +110,9 @@ export function createCatalogHandlers(context: ServiceContext): ChannelHandlers[
       return workflow;
     },
     resolveReference: ({ input, loadId }, { clientId }) =>
-      resolveReference(input, { catalog, searchOwners }, loads.signalFor(clientId, loadId)),
+      resolveReference(input, { catalog, searchOwners }, loads.signalFor(clientId, loadId)).catch(
+        hiddenUnreleased(input),
+      ),
     places: () => places.places(),
     addOrganization: async ({ name }) => {
       const target = await resolveReference(name, { catalog, searchOwners });

@@ -82,6 +82,11 @@ export class SessionManager implements SessionService {
     return this.refresh();
   }
 
+  readOnly(): boolean {
+    const scopes = this.active?.record.scopes ?? [];
+    return scopes.length > 0 && !scopes.includes('data.edit');
+  }
+
   /** Where per-user caches go; deleted with the account on sign-out. */
   userCacheDir(): string | undefined {
     const id = this.active?.record.id;

@@ -11,6 +11,11 @@ export interface SessionService extends TokenSource {
    */
   userCacheDir(): string | undefined;
   /**
+   * The sign-in was granted read access only (its scopes are known and lack `data.edit`), so
+   * Redivis hides unreleased versions and refuses changes even for the user's own datasets.
+   */
+  readOnly(): boolean;
+  /**
    * Called after every sign-in, sign-out or switch (like the `session.changed` event), so
    * services drop in-memory state that belonged to the previous account. Returns unsubscribe.
    */

@@ -1,5 +1,7 @@
 import type { ChannelHandlers } from '../host/handlers';
+import { AppFailure } from '../../../shared/contract/errors';
 import type { ServiceContext } from '../serviceContext';
+import { readOnlySignInError } from '../session/readOnlySignIn';
 import { Destinations } from './destinations';
 import { inspectFiles } from './inspectFiles';
 import { nextTableRef, parseTableRef } from './redivisRefs';
@@ -21,8 +23,14 @@ export function createUploadsHandlers(
     uploadHeadersFor(context.api.baseUrl(), url, await context.session.accessToken());
   return {
     inspect: ({ sources }) => inspectFiles(sources, files),
-    destination: ({ ref, kind }) => destinations.describe(ref, kind),
-    editableDatasets: () => destinations.editable(),
+    destination: async ({ ref, kind }) => {
+      const destination = await destinations.describe(ref, kind);
+      return { ...destination, readOnlySignIn: !destination.canEdit && context.session.readOnly() };
+    },
+    editableDatasets: () => {
+      if (context.session.readOnly()) throw new AppFailure(readOnlySignInError('it cannot upload'));
+      return destinations.editable();
+    },
     createNextVersion: ({ datasetRef }) => destinations.createNextVersion(datasetRef),
     release: ({ datasetRef, releaseNotes }) => destinations.release(datasetRef, releaseNotes),
     unrelease: ({ datasetRef }) => destinations.unrelease(datasetRef),

@@ -10,6 +10,7 @@ import { VersionActions } from './VersionActions';
 export function DatasetVersions(props: { datasetRef: string; onChanged(): void }) {
   const { datasetRef, onChanged } = props;
   const [destination, setDestination] = useState<Destination>();
+  const [granted, setGranted] = useState(0);
   useEffect(() => {
     let live = true;
     client()
@@ -20,14 +21,19 @@ export function DatasetVersions(props: { datasetRef: string; onChanged(): void }
     return () => {
       live = false;
     };
-  }, [datasetRef]);
-  if (!destination?.canEdit) return null;
+  }, [datasetRef, granted]);
+  // Without edit rights the page shows no actions, unless a read-only sign-in is the reason.
+  if (!destination?.canEdit && !destination?.readOnlySignIn) return null;
   return (
     <div className="dataset-versions">
       <VersionActions
         destination={destination}
         onChange={(next) => {
           setDestination(next);
+          onChanged();
+        }}
+        onGranted={() => {
+          setGranted((n) => n + 1);
           onChanged();
         }}
       />

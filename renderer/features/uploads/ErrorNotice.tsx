@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
+import { GrantAccessButton } from '../session/GrantAccessButton';
 
 /** An error in plain words, its detail on demand, and a button for its action when it has one. */
 export function ErrorNotice(props: { error: AppError; onRetry?: () => void }) {
@@ -13,6 +14,7 @@ export function ErrorNotice(props: { error: AppError; onRetry?: () => void }) {
           {open ? 'Hide details' : 'Details'}
         </button>
       )}
+      {error.action === 'grant_access' && <GrantAccessButton error={error} onGranted={props.onRetry} />}
       {error.action === 'retry' && props.onRetry && (
         <button type="button" onClick={props.onRetry}>
           Retry

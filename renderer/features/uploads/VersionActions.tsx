@@ -4,6 +4,7 @@ import type { Destination } from '../../../shared/contract/uploadModel';
 import { client } from '../../app/client';
 import { toAppError } from '../../app/errorText';
 import { ErrorNotice } from './ErrorNotice';
+import { GrantAccessButton } from '../session/GrantAccessButton';
 import { useDelayed } from '../../app/useDelayed';
 import '../../styles/uploads.css';
 
@@ -17,6 +18,8 @@ type Confirming = 'release' | 'unrelease' | null;
 export function VersionActions(props: {
   destination: Destination;
   onChange(destination: Destination): void;
+  /** After the user granted editing access: look again. */
+  onGranted?(): void;
 }) {
   const { destination } = props;
   const [confirming, setConfirming] = useState<Confirming>(null);
@@ -25,6 +28,21 @@ export function VersionActions(props: {
   const [error, setError] = useState<AppError>();
   const spinner = useDelayed(busy);
 
+  if (!destination.canEdit && destination.readOnlySignIn) {
+    const readOnly: AppError = {
+      code: 'insufficient_scope',
+      message: `Your sign-in is read-only, so the app cannot change ${destination.datasetName}.`,
+      detail: 'data.edit',
+      action: 'grant_access',
+    };
+    return (
+      <section className="version-actions" aria-label="Release">
+        <p className="version-state">
+          {readOnly.message} <GrantAccessButton error={readOnly} onGranted={props.onGranted} />
+        </p>
+      </section>
+    );
+  }
   if (!destination.canEdit) {
     return <p className="version-state">You can view {destination.datasetName} but not change it.</p>;
   }
