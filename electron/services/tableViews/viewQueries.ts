@@ -56,6 +56,9 @@ export class ViewQueries {
       sql,
       signal,
       onUpdate: () => undefined,
+      // Nothing shows "queued" for a view, so the first request may wait for the answer itself
+      // (Redivis answers as soon as the query completes); polling covers longer queries.
+      submitTimeoutMs: 20_000,
       firstPollMs: 100,
       maxPollMs: 1_000,
     });
