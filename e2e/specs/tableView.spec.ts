@@ -103,6 +103,17 @@ test('filters to and excludes a cell value from its context menu, by keyboard', 
   const first = category(notBeta[0] ?? 0);
   const only = idsWhere((id) => category(id) === first);
   await expect(preview.count).toHaveText(`${n(only.length)} of ${n(ROWS)} rows in this view`);
+
+  // Ctrl/Cmd+Shift+F jumps from a cell to its column's field in the filter row.
+  await preview.cell(1, 0).click();
+  await appPage.keyboard.press('ControlOrMeta+Shift+F');
+  await expect(preview.filterField('id')).toBeFocused();
+  await appPage.keyboard.type('>999000');
+  await appPage.keyboard.press('Enter');
+  await preview.settled();
+  const high = only.filter((id) => id > 999_000);
+  await expect(preview.count).toHaveText(`${n(high.length)} of ${n(ROWS)} rows in this view`);
+  await expect(preview.cell(1, 0)).toHaveText(String(high[0]));
 });
 
 test('profiles each column over the whole table', async ({ appPage }) => {

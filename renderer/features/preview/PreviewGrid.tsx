@@ -46,7 +46,7 @@ export interface CellMenuTarget {
   y: number;
 }
 
-const PENDING_CELL: FormattedCell = { text: '…', kind: 'null' };
+const PENDING_CELL: FormattedCell = { text: '…', kind: 'pending' };
 
 interface PreviewGridProps {
   rows: GridRows;
@@ -208,6 +208,17 @@ export function PreviewGrid(props: PreviewGridProps) {
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       openCell(focus.row, focus.column);
+      return;
+    }
+    if (primary && event.shiftKey && event.key.toLowerCase() === 'f') {
+      // To the filter row, under the focused column.
+      const name = visibleColumns[focus.column]?.id;
+      const field = scrollRef.current?.querySelector<HTMLInputElement>(
+        `input[aria-label="${CSS.escape(`Filter ${name ?? ''}`)}"]`,
+      );
+      if (!field) return;
+      event.preventDefault();
+      field.focus();
       return;
     }
     if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {

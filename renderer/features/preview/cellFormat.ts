@@ -1,6 +1,7 @@
 import { DataType, TimeUnit, type Time } from 'apache-arrow';
 
-export type CellKind = 'number' | 'text' | 'date' | 'boolean' | 'null';
+/** `pending`: a row deep in a view whose window is still being fetched. */
+export type CellKind = 'number' | 'text' | 'date' | 'boolean' | 'null' | 'pending';
 
 export interface FormattedCell {
   text: string;
