@@ -2,6 +2,7 @@ import type { TableDetail } from '../../../shared/contract/catalogModel';
 import { withVersion } from '../../../shared/contract/catalogReference';
 import { client } from '../../app/client';
 import { ExportButton } from '../jobs/ExportButton';
+import { FilesView } from '../files/FilesView';
 import { QueryTableButton } from './QueryActions';
 import { TablePreview } from '../preview/TablePreview';
 import { usePreviewStore, viewKey } from '../preview/previewStore';
@@ -129,6 +130,7 @@ function TableView({ table, loadId, refresh }: { table: TableDetail; loadId: str
           </div>
         ) : null}
       </dl>
+      {rowsReadable && table.isFileIndex ? <FilesView tableRef={table.ref} refresh={refresh} /> : null}
       {rowsReadable ? (
         <div className="preview-section">
           {/* Remounted after an upload finishes, so new rows show at once. */}

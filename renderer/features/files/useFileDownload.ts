@@ -1,0 +1,20 @@
+import { useState } from 'react';
+import type { AppError } from '../../../shared/contract/errors';
+import { client } from '../../app/client';
+import { toAppError } from '../../app/errorText';
+
+/** Starts a download job (the Node side asks where to save); its progress shows in the jobs panel. */
+export function useFileDownload(tableRef: string) {
+  const [error, setError] = useState<AppError>();
+  const [started, setStarted] = useState<string>();
+  const download = (fileIds: string[], folder: string) => {
+    setError(undefined);
+    client()
+      .files.download({ tableRef, fileIds, folder })
+      .then(
+        (job) => setStarted(job ? job.title : undefined),
+        (failure: unknown) => setError(toAppError(failure)),
+      );
+  };
+  return { download, error, started };
+}
