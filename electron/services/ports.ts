@@ -22,7 +22,7 @@ export interface Ports {
   setTaskbarProgress(fraction: number | undefined): void;
   /** Opens a finished file, or shows it in its folder. */
   openPath(path: string): Promise<void>;
-  showItemInFolder(path: string): void;
+  showItemInFolder(path: string): Promise<void>;
 }
 
 export type SecretProtection = 'os_keychain' | 'basic_text' | 'plain_file';

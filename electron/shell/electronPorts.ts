@@ -31,6 +31,6 @@ export function createElectronPorts(secrets: SecretStore, extraOrigins: () => st
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
     },
-    showItemInFolder: (path) => shell.showItemInFolder(path),
+    showItemInFolder: async (path) => shell.showItemInFolder(path),
   };
 }

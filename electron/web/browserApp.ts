@@ -6,6 +6,7 @@ import { confSettings } from '../services/settings/confSettings';
 import { startBrowserServer, type BrowserServer, type LocalRoute } from './browserServer';
 import { fileContentRoutes } from './fileContentRoute';
 import { createPlainPorts } from './plainPorts';
+import type { SystemOpener } from './systemOpener';
 
 export interface BrowserAppOptions {
   /** Settings, secrets and caches. */
@@ -16,6 +17,8 @@ export interface BrowserAppOptions {
   apiToken?: string;
   demoApiEndpoint?: string;
   downloadDir?: string;
+  /** How finished files are opened or shown (the system's handler by default). */
+  opener?: SystemOpener;
   port?: number;
   appVersion?: string;
   localRoutes?: (services: Services) => Record<string, LocalRoute>;
@@ -35,6 +38,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const ports = createPlainPorts({
     dataDir: options.dataDir,
     downloadDir: options.downloadDir,
+    opener: options.opener,
     extraOrigins: () =>
       [options.apiEndpoint, options.demoApiEndpoint]
         .filter((u): u is string => Boolean(u))

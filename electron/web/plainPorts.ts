@@ -5,6 +5,7 @@ import { checkFileName } from '../services/exports/exportDestinations';
 import { checkExternalUrl } from '../services/externalUrl';
 import type { EventBus } from '../services/host/eventBus';
 import type { Ports, SecretStore } from '../services/ports';
+import { systemOpener, type SystemOpener } from './systemOpener';
 
 /**
  * Secrets in browser mode: a file only this user can read. There is no keychain to use
@@ -41,6 +42,8 @@ export interface PlainPortsOptions {
   events: () => EventBus;
   /** Origins of the configured servers, allowed for links like the Electron shell allows them. */
   extraOrigins?: () => string[];
+  /** Opens finished files with the system's handler (tests record the calls instead). */
+  opener?: SystemOpener;
 }
 
 /**
@@ -51,6 +54,7 @@ export interface PlainPortsOptions {
 export function createPlainPorts(options: PlainPortsOptions): Ports {
   const downloadDir = options.downloadDir ?? join(homedir(), 'Downloads');
   const extraOrigins = options.extraOrigins ?? (() => []);
+  const opener = options.opener ?? systemOpener;
   return {
     async openExternal(url, trustedOrigin) {
       const origins = trustedOrigin ? [...extraOrigins(), trustedOrigin] : extraOrigins();
@@ -64,7 +68,7 @@ export function createPlainPorts(options: PlainPortsOptions): Ports {
     secrets: fileSecrets(options.dataDir),
     notify: () => undefined,
     setTaskbarProgress: () => undefined,
-    openPath: async () => undefined,
-    showItemInFolder: () => undefined,
+    openPath: (path) => opener(path, false),
+    showItemInFolder: (path) => opener(path, true),
   };
 }

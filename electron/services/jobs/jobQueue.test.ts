@@ -67,7 +67,17 @@ it('reports failures as data, progress with totals, and the overall fraction', a
   const failure = await queue.settled(failed.id);
   expect(failure.status).toBe('failed');
   expect(failure.error?.message).toBe('No data access.');
-  expect(failure.retryable).toBe(true);
+  // No access is not fixed by trying again; a passing failure is.
+  expect(failure.retryable).toBe(false);
+  const passing = queue.start({
+    kind: 'export',
+    title: 'flaky',
+    run: async () => {
+      throw new AppFailure(appError('network', 'Could not reach the Redivis server.'));
+    },
+  });
+  expect((await queue.settled(passing.id)).retryable).toBe(true);
+  queue.dismiss(passing.id);
   release();
   const done = await queue.settled(running.id);
   expect(done.output).toBe('/tmp/out.csv');

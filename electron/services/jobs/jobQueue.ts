@@ -213,12 +213,31 @@ export class JobQueue {
     entry.job.status = status;
     entry.job.finishedAt = Date.now();
     entry.job.error = error;
-    entry.job.retryable = status === 'failed' || status === 'cancelled';
+    entry.job.retryable = status === 'cancelled' || (status === 'failed' && retryCanHelp(error));
     entry.job.rate = undefined;
     entry.job.secondsLeft = undefined;
     this.publish({ ...entry.job });
     this.options.onFinished?.({ ...entry.job });
   }
+}
+
+/**
+ * Failures that running the same job again cannot fix (a format the server does not make, a
+ * table that is gone, no access) offer no Retry; anything passing (network, server, disk, a
+ * name taken, a session to renew) does.
+ */
+const lastingFailures = new Set<AppError['code']>([
+  'bad_input',
+  'invalid_request',
+  'not_found',
+  'forbidden',
+  'insufficient_scope',
+]);
+
+function retryCanHelp(error: AppError | undefined): boolean {
+  if (!error) return true;
+  if (error.action === 'retry') return true;
+  return !lastingFailures.has(error.code);
 }
 
 function toAppError(error: unknown, aborted: boolean): AppError {

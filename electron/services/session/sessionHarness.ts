@@ -57,7 +57,7 @@ export async function harness(
     notify: () => undefined,
     setTaskbarProgress: () => undefined,
     openPath: async () => undefined,
-    showItemInFolder: () => undefined,
+    showItemInFolder: async () => undefined,
   };
   const services = createServices(
     {

@@ -81,6 +81,7 @@ export function SignInScreen() {
         ) : panel === 'token' ? (
           <TokenForm
             busy={false}
+            protection={status?.protection}
             onBack={() => setPanel('choose')}
             onSubmit={(token) =>
               run('token', () => client().session.signInWithToken({ server: server(), token }))
