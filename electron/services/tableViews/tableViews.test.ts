@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, measurementValue } from '../../../emulator/src/demo/largeTable';
 import type { EventPayload } from '../../../shared/contract';
+import { AppFailure } from '../../../shared/contract/errors';
 import { queryResultRef } from '../../../shared/contract/rowSource';
 import type { TableView } from '../../../shared/contract/tableViewModel';
 import { startExportTestKit, type ExportTestKit } from '../exports/exportTestKit';
@@ -108,6 +109,34 @@ describe('views sorted and filtered on Redivis', () => {
       });
       expect(started.viewRows).toBe(0);
     }
+  });
+
+  it('stops waiting for a view when a newer one supersedes it', async () => {
+    kit.emulator.faults.slowQueries({ count: 1, delayMs: 10_000 });
+    const started = performance.now();
+    const older = service.start(
+      {
+        previewId: 'older',
+        tableRef: TABLE,
+        maxRows: 10,
+        view: { sorting: [{ id: 'value', desc: true }], filters: [] },
+      },
+      'window-1',
+    );
+    const outcome = older.then(
+      () => 'finished',
+      (error: unknown) => (error instanceof AppFailure ? error.appError.code : 'other'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await service.cancel('older', 'window-1');
+    expect(await outcome).toBe('cancelled');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const { started: newer, ids } = await previewIds(
+      { sorting: [{ id: 'id', desc: false }], filters: [] },
+      3,
+    );
+    expect(newer.viewRows).toBe(ROWS);
+    expect(ids).toEqual([1, 2, 3]);
   });
 
   it('reads windows deep in a view as paged queries', async () => {
