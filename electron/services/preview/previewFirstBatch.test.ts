@@ -63,8 +63,11 @@ describe('PreviewService first rows', () => {
       tokens: { accessToken: async () => undefined, refreshAfterUnauthorized: async () => false },
     });
     const service = new PreviewService({ api, events });
+    // Without a view the rows come from the table itself.
     await expect(service.start({ previewId: 'p', tableRef: 't', maxRows: 10_000 }, 'w')).resolves.toEqual({
       numRows: 3000,
+      source: 't',
+      viewRows: undefined,
     });
     const first = await firstBatch;
     expect(first).toMatchObject({ seq: 0, rows: 1000, rowsLoaded: 1000 });
