@@ -9,7 +9,7 @@ export class FilesPage {
   readonly search: Locator;
 
   constructor(readonly page: Page) {
-    this.section = page.getByRole('region', { name: 'Files' });
+    this.section = page.getByRole('region', { name: 'Files', exact: true });
     this.folders = this.section.getByRole('navigation', { name: 'Folders' });
     this.table = this.section.getByRole('table', { name: 'Files' });
     this.preview = this.section.getByRole('complementary');

@@ -52,7 +52,6 @@ export function FileTable(props: {
               <td />
               <td>
                 <button type="button" className="link-button" onClick={() => props.onOpenFolder(folder.path)}>
-                  <span className="folder-icon" aria-hidden="true" />
                   {folder.name}/
                 </button>
               </td>

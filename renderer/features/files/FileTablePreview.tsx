@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { FileEntry } from '../../../shared/contract/filesModel';
 import {
   emptyPreviewView,
+  type ColumnProfile,
   type PreviewColumn,
   type PreviewView,
 } from '../../../shared/contract/previewModel';
@@ -44,7 +45,29 @@ export class ArrowTableRows implements GridRows {
   }
 }
 
-const NO_PROFILES = new Map();
+/** Nulls and distinct values of each column of the (at most 10,000) rows read, for the grid's headers. */
+export function localProfiles(rows: ArrowTableRows): Map<string, ColumnProfile> {
+  const profiles = new Map<string, ColumnProfile>();
+  for (const column of rows.columnNames()) {
+    const seen = new Set<unknown>();
+    let nullCount = 0;
+    for (let row = 0; row < rows.numRows; row++) {
+      const value = rows.value(row, column);
+      if (value === null) nullCount += 1;
+      else seen.add(typeof value === 'object' ? String(value) : value);
+    }
+    profiles.set(column, {
+      column,
+      type: String(rows.columnType(column) ?? ''),
+      status: 'ready',
+      rows: rows.numRows,
+      nullCount,
+      distinct: seen.size,
+    });
+  }
+  return profiles;
+}
+
 const NO_FILTERS = new Map<string, string>();
 
 /** A CSV, Parquet or Arrow file in the app's grid (first rows, read and converted on the Node side). */
@@ -69,6 +92,7 @@ function FileGrid({ ipc, truncated }: { ipc: Uint8Array; truncated: boolean }) {
       ),
     [rows],
   );
+  const profiles = useMemo(() => localProfiles(rows), [rows]);
   const [view, setView] = useState<PreviewView>(emptyPreviewView);
   const [notice, setNotice] = useState<string>();
   return (
@@ -87,7 +111,7 @@ function FileGrid({ ipc, truncated }: { ipc: Uint8Array; truncated: boolean }) {
         columns={columns}
         onOpenCell={() => undefined}
         onNotice={setNotice}
-        profiles={NO_PROFILES}
+        profiles={profiles}
         onOpenProfile={() => undefined}
         filterTexts={NO_FILTERS}
         onFilterText={() => undefined}
