@@ -4,13 +4,14 @@ import type { ServiceContext } from '../serviceContext';
 import { ColumnProfiles } from '../tableViews/columnProfiles';
 import { ViewPages } from '../tableViews/viewPages';
 import { ViewQueries } from '../tableViews/viewQueries';
+import { QueryHistory } from '../queries/queryHistory';
 import { describeTable } from './describeTable';
 import { PreviewService } from './previewService';
 import { PreviewSettings } from './previewSettings';
 
 export function createPreviewHandlers(
   context: ServiceContext,
-  views = new ViewQueries(context.api),
+  views = new ViewQueries(context.api, (queryId) => defaultDatasetInHistory(context.config.dataDir, queryId)),
   service = new PreviewService({ api: context.api, events: context.events, views }),
 ): ChannelHandlers['preview'] {
   const settings = new PreviewSettings(context.settings);
@@ -33,4 +34,10 @@ export function createPreviewHandlers(
     loadView: ({ tableRef }) => settings.loadView(tableRef),
     saveView: ({ tableRef, view }) => settings.saveView(tableRef, view),
   };
+}
+
+/** The default dataset of a query this app ran, from its local history (read afresh: it grows). */
+async function defaultDatasetInHistory(dataDir: string, queryId: string): Promise<string | undefined> {
+  const entries = await QueryHistory.in(dataDir).list(undefined, 1000);
+  return entries.find((entry) => entry.queryId === queryId)?.defaultDataset;
 }

@@ -7,7 +7,7 @@ import { createReadSession, tablePath } from '../redivis/readSession';
 import { readStreamBatches } from '../redivis/readStream';
 import { compileHistogramSql } from './histogramSql';
 import { LruCache } from './lruCache';
-import type { ViewQueries } from './viewQueries';
+import { defaultDatasetOf, type ViewQueries } from './viewQueries';
 
 /** The VariableStatistics resource (spec 3.3), as far as profiles read it. */
 interface StatisticsBody {
@@ -135,7 +135,10 @@ export class ColumnProfiles {
   ): Promise<ProfileBin[]> {
     const source = await this.queries.source(tableRef, signal);
     const plan = compileHistogramSql(source, variable, min, span);
-    const result = await this.queries.run(plan.sql, signal ?? new AbortController().signal);
+    const result = await this.queries.run(
+      { text: plan.sql, defaultDataset: defaultDatasetOf(source) },
+      signal ?? new AbortController().signal,
+    );
     const session = await createReadSession(this.api, tablePath(queryResultRef(result.queryId)), {
       requestedStreamCount: 1,
       signal,

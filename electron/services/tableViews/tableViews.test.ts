@@ -165,6 +165,31 @@ describe('views sorted and filtered on Redivis', () => {
     const expected = generated().filter((row) => row.id <= 100 && ['alpha', 'gamma'].includes(row.category));
     expect(result.numRows).toBe(expected.length);
   });
+
+  it('views a query result that named its table under a default dataset', async () => {
+    const run = await runQuery({
+      api: kit.api,
+      runId: 'r2',
+      sql: 'SELECT id FROM measurements WHERE id <= 50',
+      defaultDataset: 'demo.large_sample',
+      signal: new AbortController().signal,
+      onUpdate: () => undefined,
+    });
+    expect(run.status).toBe('completed');
+    const ref = queryResultRef(run.queryId ?? '');
+    const view: TableView = {
+      sorting: [{ id: 'id', desc: true }],
+      filters: [{ column: 'id', op: 'gt', value: 40 }],
+    };
+    // Redivis does not say which dataset a query used; the app's own history does.
+    const knowing = new ViewQueries(kit.api, async (id) =>
+      id === run.queryId ? 'demo.large_sample' : undefined,
+    );
+    const result = await knowing.run(await knowing.sql(ref, view), new AbortController().signal);
+    expect(result.numRows).toBe(10);
+    const guessing = new ViewQueries(kit.api);
+    await expect(guessing.run(await guessing.sql(ref, view), new AbortController().signal)).rejects.toThrow();
+  });
 });
 
 describe('column profiles', () => {

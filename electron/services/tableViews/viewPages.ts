@@ -39,7 +39,8 @@ export class ViewPages {
       offset,
       limit: Math.min(limit, MAX_PAGE_ROWS),
     });
-    const cached = this.pages.get(sql);
+    const key = `${sql.defaultDataset ?? ''}\n${sql.text}`;
+    const cached = this.pages.get(key);
     if (cached) return cached;
     const result = await this.queries.run(sql, signal);
     const session = await createReadSession(this.api, tablePath(queryResultRef(result.queryId)), {
@@ -54,7 +55,7 @@ export class ViewPages {
     }
     const table = new Table(batches);
     const page = { rows: table.numRows, ipc: tableToIPC(table, 'stream') };
-    this.pages.set(sql, page);
+    this.pages.set(key, page);
     return page;
   }
 }

@@ -8,6 +8,12 @@ import type { RedivisApiClient } from '../redivis/apiClient';
 import { LruCache } from './lruCache';
 import { compileViewSql, type ViewSource, type ViewVariable } from './viewSql';
 
+/** A view's SQL and the dataset its bare table names resolve against (a query result's own). */
+export interface ViewSql {
+  text: string;
+  defaultDataset?: string;
+}
+
 /** A view query that completed on Redivis: its result is read as `query:<id>`. */
 export interface ViewResult {
   queryId: string;
@@ -29,6 +35,9 @@ export class ViewQueries {
 
   constructor(
     private readonly api: RedivisApiClient,
+    /** The default dataset a query was run with, when the app ran it (Redivis does not say). */
+    private readonly defaultDatasetOf: (queryId: string) => Promise<string | undefined> = async () =>
+      undefined,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -38,22 +47,27 @@ export class ViewQueries {
     view: TableView,
     signal?: AbortSignal,
     window?: { offset: number; limit: number },
-  ): Promise<string> {
+  ): Promise<ViewSql> {
     const [variables, source] = await Promise.all([
       this.variables(tableRef, signal),
       this.source(tableRef, signal),
     ]);
-    return compileViewSql({ source, variables, view, window });
+    return {
+      text: compileViewSql({ source, variables, view, window }),
+      defaultDataset: defaultDatasetOf(source),
+    };
   }
 
   /** Runs (or reuses) the view's query and resolves once its result can be read. */
-  async run(sql: string, signal: AbortSignal): Promise<ViewResult> {
-    const cached = this.results.get(sql);
+  async run(sql: ViewSql, signal: AbortSignal): Promise<ViewResult> {
+    const key = `${sql.defaultDataset ?? ''}\n${sql.text}`;
+    const cached = this.results.get(key);
     if (cached) return cached;
     const run = await runQuery({
       api: this.api,
       runId: `view-${randomUUID()}`,
-      sql,
+      sql: sql.text,
+      defaultDataset: sql.defaultDataset,
       signal,
       onUpdate: () => undefined,
       // Nothing shows "queued" for a view, so the first request may wait for the answer itself
@@ -65,10 +79,10 @@ export class ViewQueries {
     if (run.status !== 'completed' || !run.queryId) {
       const error =
         run.error ?? appError('server', 'Redivis did not finish sorting and filtering this view.');
-      throw new AppFailure(error.code === 'bad_input' ? { ...error, detail: sql } : error);
+      throw new AppFailure(error.code === 'bad_input' ? { ...error, detail: sql.text } : error);
     }
     const result = { queryId: run.queryId, numRows: run.outputNumRows ?? 0 };
-    this.results.set(sql, result);
+    this.results.set(key, result);
     return result;
   }
 
@@ -97,8 +111,14 @@ export class ViewQueries {
     if (typeof body?.query !== 'string' || body.query.trim() === '') {
       throw new AppFailure(appError('server', 'Redivis did not say which query made this result.'));
     }
-    const source: ViewSource = { kind: 'query', sql: body.query };
+    const defaultDataset = await this.defaultDatasetOf(queryId).catch(() => undefined);
+    const source: ViewSource = { kind: 'query', sql: body.query, defaultDataset };
     this.sources.set(queryId, source);
     return source;
   }
+}
+
+/** The dataset a source's bare names resolve against: only a query result has one. */
+export function defaultDatasetOf(source: ViewSource): string | undefined {
+  return source.kind === 'query' ? source.defaultDataset : undefined;
 }

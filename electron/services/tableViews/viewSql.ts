@@ -9,7 +9,10 @@ export interface ViewVariable {
 }
 
 /** What the view reads: a table by reference, or a query result by its own SQL. */
-export type ViewSource = { kind: 'table'; reference: string } | { kind: 'query'; sql: string };
+export type ViewSource =
+  | { kind: 'table'; reference: string }
+  /** Bare table names in the result's query resolve against the dataset it was run with. */
+  | { kind: 'query'; sql: string; defaultDataset?: string };
 
 export interface ViewSqlInput {
   source: ViewSource;
