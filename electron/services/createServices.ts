@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describeApp } from './appInfo';
 import { createCatalogHandlers } from './catalog/catalogHandlers';
 import { checkExternalUrl } from './externalUrl';
@@ -53,7 +54,7 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     api,
     jobs,
     localFiles: new LocalFiles(config.dataDir),
-    files: new FilesService(api, jobs, ports, config.mode),
+    files: new FilesService(api, jobs, ports, config.mode, join(config.dataDir, 'file-drag-cache')),
   };
   const extraOrigins = () =>
     [config.defaultApiEndpoint, config.demoApiEndpoint, session.service.apiBase()]

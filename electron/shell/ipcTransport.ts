@@ -1,9 +1,18 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  ipcMain,
+  nativeImage,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type NativeImage,
+  type WebContents,
+} from 'electron';
 import { knownChannelNames, dispatch } from '../services/host/dispatch';
 import type { ChannelHandlers } from '../services/host/handlers';
 import type { EventBus } from '../services/host/eventBus';
 import { appError, type Outcome } from '../../shared/contract/errors';
+import { startFileDragMessage } from '../../shared/contract/filesDrag';
 import { registerLocalFileMessage } from '../../shared/contract/uploadFiles';
+import type { DragCache } from '../services/files/dragCache';
 import type { LocalFiles } from '../services/uploads/localFiles';
 import { isTrustedSenderUrl } from './trustedSender';
 
@@ -42,6 +51,34 @@ export function registerLocalFileHandler(files: LocalFiles, rendererUrl: string)
     }
   });
   return () => ipcMain.removeHandler(registerLocalFileMessage);
+}
+
+/** A small file icon for the OS drag image (Electron needs one). */
+const DRAG_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAIklEQVR4nGPQztnwnxLMAGN8+PKLJDxqwKgBowbQygByMQCYGFFGz4hDggAAAABJRU5ErkJggg==';
+
+/**
+ * Drag-out: on the preload's message (at the page's dragstart) the OS drag starts with the
+ * file the page had prepared. The page names a table and a file id; the path is looked up here,
+ * and only for files the services fetched themselves.
+ */
+export function registerFileDragHandler(
+  cache: Pick<DragCache, 'pathOf'>,
+  rendererUrl: string,
+  icon: () => NativeImage,
+): () => void {
+  ipcMain.on(startFileDragMessage, (event: IpcMainEvent, payload: unknown) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url, rendererUrl)) return;
+    const { tableRef, fileId } = (payload ?? {}) as { tableRef?: unknown; fileId?: unknown };
+    if (typeof tableRef !== 'string' || typeof fileId !== 'string') return;
+    const file = cache.pathOf(tableRef, fileId);
+    if (file) event.sender.startDrag({ file, icon: icon() });
+  });
+  return () => ipcMain.removeAllListeners(startFileDragMessage);
+}
+
+export function dragIcon(): NativeImage {
+  return nativeImage.createFromDataURL(DRAG_ICON);
 }
 
 /** Delivers bus events to windows: all of them, or the one a job belongs to. */

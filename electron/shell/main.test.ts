@@ -60,7 +60,7 @@ const electron = vi.hoisted(() => {
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn() },
-    ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+    ipcMain: { handle: vi.fn(), removeHandler: vi.fn(), on: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     shell: { openExternal: vi.fn() },
     dialog: {},

@@ -7,6 +7,8 @@ import { appRendererUrl, registerAppScheme, serveAppScheme, serveFileScheme } fr
 import { createElectronPorts } from './electronPorts';
 import {
   attachWindowEvents,
+  dragIcon,
+  registerFileDragHandler,
   registerIpcHandlers,
   registerLocalFileHandler,
   watchWindowClient,
@@ -71,6 +73,7 @@ function main(): void {
     installAppMenu(process.platform, 'Redivis Desktop');
     registerIpcHandlers(services.handlers, rendererUrl);
     registerLocalFileHandler(services.context.localFiles, rendererUrl);
+    registerFileDragHandler(services.context.files.drag, rendererUrl, dragIcon);
     attachWindowEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
     openWindow = () => {

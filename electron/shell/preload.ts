@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildBridge } from '../../shared/contract/bridge';
 import type { Outcome } from '../../shared/contract/errors';
+import { fileDragKey, startFileDragMessage, type FileDrag } from '../../shared/contract/filesDrag';
 import { localFilesKey, registerLocalFileMessage, type LocalFiles } from '../../shared/contract/uploadFiles';
 
 /**
@@ -30,3 +31,12 @@ const localFiles: LocalFiles = {
   },
 };
 contextBridge.exposeInMainWorld(localFilesKey, localFiles);
+
+// Drag-out of files of file-index tables: the page names the file, the main process starts the
+// OS drag with the copy it fetched (see filesDrag.ts).
+const fileDrag: FileDrag = {
+  start(tableRef, fileId) {
+    ipcRenderer.send(startFileDragMessage, { tableRef: String(tableRef), fileId: String(fileId) });
+  },
+};
+contextBridge.exposeInMainWorld(fileDragKey, fileDrag);

@@ -30,6 +30,8 @@ export const filesChannels = {
    * the user cancels the dialog.
    */
   download: channel({ params: fileDownloadRequestSchema, result: jobSchema.nullable() }),
+  /** Desktop app: fetches a file (md5-checked) into the app's cache so it can be dragged out. */
+  prepareDrag: channel({ params: fileRefSchema, result: z.void() }),
 } satisfies Record<string, ChannelSpec>;
 
 /** The files domain has no events of its own: downloads report through `jobs.updated`. */

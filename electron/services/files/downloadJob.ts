@@ -73,6 +73,13 @@ export async function runDownload(
       throw asFileFailure(error, dirname(request.destination));
     });
   }
+  // Folders are made once each, not once per file.
+  const made = new Map<string, Promise<unknown>>();
+  const folderFor = (path: string) => {
+    let making = made.get(path);
+    if (!making) made.set(path, (making = mkdir(path, { recursive: true })));
+    return making;
+  };
   let next = 0;
   const worker = async () => {
     while (next < files.length && !context.signal.aborted) {
@@ -81,7 +88,7 @@ export async function runDownload(
         const target = request.single
           ? request.destination
           : localPathFor(request.destination, file.name, request.folder);
-        if (!request.single) await mkdir(dirname(target), { recursive: true });
+        if (!request.single) await folderFor(dirname(target));
         const result = await downloadRawFile(api, file, target, {
           signal: context.signal,
           onBytes: (delta) => {

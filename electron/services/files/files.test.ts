@@ -209,6 +209,18 @@ describe('file downloads', () => {
   });
 });
 
+describe('drag-out cache', () => {
+  it('fetches a file once, checked, and names its path only when ready', async () => {
+    const drag = bed.services.context.files.drag;
+    const fileId = idOf('documents/report.pdf');
+    expect(drag.pathOf(TABLE, fileId)).toBeUndefined();
+    value(await bed.call('files.prepareDrag', { tableRef: TABLE, fileId }));
+    const path = drag.pathOf(TABLE, fileId)!;
+    expect(path.endsWith('report.pdf')).toBe(true);
+    expect(md5(await readFile(path))).toBe(md5(expected.get('documents/report.pdf')!.bytes));
+  });
+});
+
 describe('download paths', () => {
   it('keeps names from the server inside the destination', () => {
     expect(localPathFor('/dl/x', 'data/a.csv', 'data')).toBe('/dl/x/a.csv');

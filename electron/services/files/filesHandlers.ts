@@ -10,5 +10,8 @@ export function createFilesHandlers(context: ServiceContext): ChannelHandlers['f
     readText: ({ tableRef, fileId }) => files.readText(tableRef, fileId),
     readTable: ({ tableRef, fileId }) => files.readTable(tableRef, fileId),
     download: (request) => files.download(request),
+    prepareDrag: async ({ tableRef, fileId }) => {
+      await files.drag.prepare(tableRef, fileId);
+    },
   };
 }

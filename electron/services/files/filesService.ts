@@ -4,6 +4,7 @@ import type { Job } from '../../../shared/contract/jobModel';
 import type { JobQueue } from '../jobs/jobQueue';
 import type { Ports } from '../ports';
 import type { RedivisApiClient } from '../redivis/apiClient';
+import { DragCache } from './dragCache';
 import { FileContent } from './fileContent';
 import { FileListings } from './fileListing';
 import { readTable, readText } from './fileReads';
@@ -16,15 +17,19 @@ import { filesDownloadJob } from './downloadJob';
 export class FilesService {
   readonly listings: FileListings;
   readonly content: FileContent;
+  /** Files fetched for dragging out of the desktop app. */
+  readonly drag: DragCache;
 
   constructor(
     private readonly api: RedivisApiClient,
     private readonly jobs: JobQueue,
     private readonly ports: Ports,
     mode: 'electron' | 'browser',
+    cacheFolder: string,
   ) {
     this.listings = new FileListings(api);
     this.content = new FileContent(api, mode);
+    this.drag = new DragCache(api, this.listings, cacheFolder);
   }
 
   async contentOf(tableRef: string, fileId: string) {

@@ -1,5 +1,6 @@
 import type { FileEntry } from '../../../shared/contract/filesModel';
 import { formatBytes } from '../catalog/catalogFormat';
+import { FileDragHandle } from './FileDragHandle';
 import type { FolderNode } from './fileTree';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -13,6 +14,7 @@ export function typeLabel(file: FileEntry): string {
 
 /** The folders and files of the current folder (or the search hits), with the index's columns. */
 export function FileTable(props: {
+  tableRef: string;
   files: FileEntry[];
   folders: FolderNode[];
   extraColumns: string[];
@@ -104,6 +106,7 @@ export function FileTable(props: {
                   >
                     Download
                   </button>
+                  <FileDragHandle tableRef={props.tableRef} file={file} />
                 </td>
               </tr>
             );

@@ -101,6 +101,7 @@ function FilesBrowser({ tableRef, listing }: { tableRef: string; listing: FileLi
           </div>
           {error ? <ErrorPanel error={error} compact /> : null}
           <FileTable
+            tableRef={tableRef}
             files={shown}
             folders={searching ? [] : folder.folders}
             extraColumns={listing.extraColumns}
