@@ -16,6 +16,11 @@ test('sorts a million loaded rows in a worker: no main-thread task over 50 ms', 
   await expect(preview.count).toHaveText('1,000,000 of 1,000,000 rows', { timeout: 180_000 });
   await preview.settled();
 
+  // While long tasks are recorded, the test finds elements by CSS only: Playwright's role
+  // queries walk the page's accessibility tree on its main thread, and would be measured too.
+  const idSort = await preview.header('id').getByRole('button').elementHandle();
+  const categoryFilter = appPage.locator('input[aria-label="Filter category"]');
+  const firstCell = appPage.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first();
   await appPage.evaluate(() => {
     const scope = globalThis as unknown as LongTaskLog & {
       PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
@@ -28,17 +33,19 @@ test('sorts a million loaded rows in a worker: no main-thread task over 50 ms', 
     }).observe({ type: 'longtask', buffered: false });
   });
 
-  await preview.sortBy('id');
-  await preview.sortBy('id');
+  await idSort?.click();
+  await idSort?.click();
   await preview.settled();
   await expect(preview.backend).toHaveText('Sorted in the loaded rows (the whole table)');
-  await expect(preview.cell(1, 0)).toHaveText('1000000');
+  await expect(firstCell).toHaveText('1000000');
   // And by a text column with a filter, still off the main thread.
-  await preview.filter('category', '=beta');
+  await categoryFilter.fill('=beta');
+  await categoryFilter.press('Enter');
   await preview.settled();
   await expect(preview.count).toHaveText('125,000 of 1,000,000 loaded rows in this view');
-  await expect(preview.cell(1, 0)).toHaveText('999993');
+  await expect(firstCell).toHaveText('999993');
 
   const longTasks = await appPage.evaluate(() => (globalThis as unknown as LongTaskLog).longTasks);
+  test.info().annotations.push({ type: 'long tasks (ms)', description: longTasks.join(', ') || 'none' });
   expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(50);
 });
