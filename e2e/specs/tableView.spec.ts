@@ -114,6 +114,17 @@ test('filters to and excludes a cell value from its context menu, by keyboard', 
   const high = only.filter((id) => id > 999_000);
   await expect(preview.count).toHaveText(`${n(high.length)} of ${n(ROWS)} rows in this view`);
   await expect(preview.cell(1, 0)).toHaveText(String(high[0]));
+
+  // The view is remembered for the table: after a reload it is computed again as it was.
+  await appPage.reload();
+  await preview.open('demo.large_sample.measurements');
+  await preview.settled();
+  await expect(preview.chips.getByRole('listitem')).toHaveText([
+    `category = ${first}×`,
+    'id > 999000×',
+    'Clear filters',
+  ]);
+  await expect(preview.count).toHaveText(`${n(high.length)} of ${n(ROWS)} rows in this view`);
 });
 
 test('profiles each column over the whole table', async ({ appPage }) => {
