@@ -192,6 +192,21 @@ describe('file downloads', () => {
     );
   });
 
+  it('cancels a download in progress and leaves nothing of it', async () => {
+    await bed.emulator.faults.set({ latencyMs: 2000 });
+    const job = value<Job | null>(
+      await bed.call('files.download', { tableRef: TABLE, fileIds: [idOf('audio/tone.wav')], folder: '' }),
+    )!;
+    const jobs = bed.services.context.jobs;
+    await vi.waitFor(() => expect(jobs.get(job.id).status).toBe('running'));
+    jobs.cancel(job.id);
+    const ended = await jobs.settled(job.id);
+    await bed.emulator.faults.set({ latencyMs: 0 });
+    expect(ended.status).toBe('cancelled');
+    const left = await readdir(bed.downloadDir);
+    expect(left.filter((n) => n.includes('tone'))).toEqual([]);
+  });
+
   it('names a failed file of a folder and saves the others', async () => {
     await bed.emulator.faults.set({ corruptRawFiles: { count: 1 } });
     const images = listing.files.filter((f) => f.name.startsWith('images/'));

@@ -3,6 +3,9 @@ import { formatBytes } from '../catalog/catalogFormat';
 import { FileDragHandle } from './FileDragHandle';
 import type { FolderNode } from './fileTree';
 
+/** Rows drawn at once; a bigger folder says so and search narrows it. */
+export const MAX_SHOWN_FILES = 2000;
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A file's type in a word: its extension, or its content type's subtype. */
@@ -66,7 +69,7 @@ export function FileTable(props: {
               <td />
             </tr>
           ))}
-          {files.map((file) => {
+          {files.slice(0, MAX_SHOWN_FILES).map((file) => {
             const shownName = file.name.startsWith(prefix) ? file.name.slice(prefix.length) : file.name;
             return (
               <tr
@@ -113,6 +116,12 @@ export function FileTable(props: {
           })}
         </tbody>
       </table>
+      {files.length > MAX_SHOWN_FILES ? (
+        <p className="muted" role="note">
+          Showing the first {MAX_SHOWN_FILES.toLocaleString()} of {files.length.toLocaleString()} files; find
+          files by name to narrow the list, or download the whole folder.
+        </p>
+      ) : null}
     </div>
   );
 }
