@@ -3,7 +3,7 @@ import { test, expect } from '../fixtures/appFixture';
 test.describe('app shell in browser mode', () => {
   test('loads, reaches the ready marker and shows the app version', async ({ appPage }) => {
     await expect(appPage.getByRole('contentinfo', { name: 'Status' })).toBeVisible();
-    await expect(appPage).toHaveTitle('Redivis Desktop');
+    await expect(appPage).toHaveTitle(/Redivis Desktop$/);
   });
 
   test('refuses requests without the launch secret, with a wrong one, or from another origin', async ({

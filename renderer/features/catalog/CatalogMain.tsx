@@ -7,6 +7,7 @@ import { routeKey, useNavigation, type Route } from './navigationStore';
 import { OwnerPage } from './OwnerPage';
 import { QueryWorkbench } from '../queries/QueryWorkbench';
 import { TablePage } from './TablePage';
+import { useBrowserHistory } from './useBrowserHistory';
 import { WorkflowPage } from './WorkflowPage';
 import '../../styles/catalog.css';
 
@@ -50,6 +51,7 @@ export function CatalogMain() {
   const current = useNavigation((state) => state.current);
   const reset = useNavigation((state) => state.reset);
   useResetOnAccountChange(reset);
+  useBrowserHistory();
   return (
     <div className="catalog-main">
       <CatalogToolbar />

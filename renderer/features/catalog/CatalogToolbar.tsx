@@ -1,36 +1,53 @@
 import { useEffect } from 'react';
 import { routeKey, useNavigation } from './navigationStore';
+import { navigateBack, navigateForward } from './useBrowserHistory';
 import { ReferenceBar } from './ReferenceBar';
 import { NewQueryButton } from './QueryActions';
 
-/** Alt+Left / Alt+Right go back and forward, as in a browser. */
+/** Alt+Left / Alt+Right go back and forward, and Ctrl+L (Cmd+L) goes to the reference bar, as in a browser. */
 function useHistoryKeys(): void {
-  const goBack = useNavigation((state) => state.goBack);
-  const goForward = useNavigation((state) => state.goForward);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) return;
-      if (event.key === 'ArrowLeft') goBack();
-      else if (event.key === 'ArrowRight') goForward();
+      if (event.defaultPrevented) return;
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.altKey &&
+        !event.shiftKey &&
+        event.key.toLowerCase() === 'l'
+      ) {
+        const bar = document.querySelector<HTMLInputElement>('.reference-bar input');
+        if (!bar) return;
+        bar.focus();
+        bar.select();
+        event.preventDefault();
+        return;
+      }
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (event.key === 'ArrowLeft') navigateBack();
+      else if (event.key === 'ArrowRight') navigateForward();
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [goBack, goForward]);
+  }, []);
 }
 
 /** Back, forward and the reference bar above every catalog page. */
 export function CatalogToolbar() {
   const canGoBack = useNavigation((state) => state.back.length > 0);
   const canGoForward = useNavigation((state) => state.forward.length > 0);
-  const goBack = useNavigation((state) => state.goBack);
-  const goForward = useNavigation((state) => state.goForward);
   const currentKey = useNavigation((state) => routeKey(state.current));
   useHistoryKeys();
   return (
     <div className="catalog-toolbar">
-      <button type="button" aria-label="Back" title="Back (Alt+Left)" disabled={!canGoBack} onClick={goBack}>
+      <button
+        type="button"
+        aria-label="Back"
+        title="Back (Alt+Left)"
+        disabled={!canGoBack}
+        onClick={navigateBack}
+      >
         ←
       </button>
       <button
@@ -38,7 +55,7 @@ export function CatalogToolbar() {
         aria-label="Forward"
         title="Forward (Alt+Right)"
         disabled={!canGoForward}
-        onClick={goForward}
+        onClick={navigateForward}
       >
         →
       </button>

@@ -22,6 +22,8 @@ interface NavigationState {
   land(route: Route): void;
   /** Shows another page in place of this one, without a history entry (the page moved). */
   replace(route: Route): void;
+  /** Puts back the history of this window from before a reload. */
+  restore(history: { current: Route; back: Route[]; forward: Route[] }): void;
 }
 
 /** A stable string for a route: React keys and per-page view state use it. */
@@ -67,6 +69,8 @@ export const useNavigation = create<NavigationState>((set) => ({
     }),
   reset: () => set({ current: { kind: 'home' }, back: [], forward: [] }),
   replace: (route) => set({ current: route }),
+  restore: ({ current, back, forward }) =>
+    set({ current, back: back.slice(-100), forward: forward.slice(0, 100) }),
   land: (route) =>
     set((state) =>
       state.current.kind === 'home' && state.back.length === 0 && state.forward.length === 0
