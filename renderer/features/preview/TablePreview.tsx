@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AppError } from '../../../shared/contract';
 import {
   emptyPreviewView,
   MAX_PREVIEW_ROW_CAP,
@@ -17,6 +16,7 @@ import { DelayedSpinner } from './DelayedSpinner';
 import { FilterChips } from './FilterChips';
 import { filterKindOf, filterText, parseFilterText } from './filterText';
 import { LoadedViewRows, RedivisViewRows, type GridRows } from './gridRows';
+import { PreviewError } from './PreviewError';
 import { PreviewGrid, type CellMenuTarget, type OpenCell } from './PreviewGrid';
 import { PreviewRows } from './previewRows';
 import { ProfilePanel } from './ProfilePanel';
@@ -25,58 +25,15 @@ import { usePreviewStore, viewKey } from './previewStore';
 import { useColumnProfiles } from './useColumnProfiles';
 import { useDebouncedValue } from './useDebouncedValue';
 import { useLocalOrder } from './useLocalOrder';
-import { usePreviewStream, type PreviewStream } from './usePreviewStream';
+import { usePreviewStream } from './usePreviewStream';
 import { useTableDescription } from './useTableDescription';
 import { tableViewOf } from './viewColumns';
 import { ViewWindows } from './viewWindows';
-import { backendText, viewCountText } from './viewStatusText';
+import { backendText, countText, viewCountText } from './viewStatusText';
 import '../../styles/preview.css';
 
 /** How long the view waits after a change before asking for it (typing, shift-clicking sorts). */
 const VIEW_DEBOUNCE_MS = 300;
-
-function countText(stream: PreviewStream, tableRows: number | undefined): string {
-  const loaded = stream.rowsLoaded.toLocaleString();
-  const target = stream.numRows ?? (stream.status === 'complete' ? stream.rowsLoaded : undefined);
-  let text = target === undefined ? `${loaded} rows` : `${loaded} of ${target.toLocaleString()} rows`;
-  if (tableRows !== undefined && target !== undefined && tableRows > target) {
-    text += ` (preview limit; the table has ${tableRows.toLocaleString()})`;
-  }
-  return text;
-}
-
-function PreviewError(props: { error: AppError; onRetry(): void }) {
-  const [details, setDetails] = useState(false);
-  const { error } = props;
-  const heading =
-    error.code === 'forbidden' || error.code === 'insufficient_scope'
-      ? "You can't preview the rows of this table"
-      : error.code === 'not_found'
-        ? 'Table not found'
-        : "The preview couldn't load";
-  return (
-    <div className="pv-error" role="alert">
-      <strong>{heading}</strong>
-      <p>{error.message}</p>
-      {error.code === 'forbidden' ? (
-        <p className="muted">Ask the dataset&apos;s administrators for data access to see rows here.</p>
-      ) : null}
-      <div className="pv-error-actions">
-        {error.action === 'retry' || error.code === 'network' ? (
-          <button type="button" onClick={props.onRetry}>
-            Try again
-          </button>
-        ) : null}
-        {error.detail ? (
-          <button type="button" className="link" aria-expanded={details} onClick={() => setDetails(!details)}>
-            {details ? 'Hide details' : 'Show details'}
-          </button>
-        ) : null}
-      </div>
-      {details && error.detail ? <pre className="pv-error-detail">{error.detail}</pre> : null}
-    </div>
-  );
-}
 
 /** The streaming row preview of one table. */
 export function TablePreview(props: { tableRef: string }) {
