@@ -33,3 +33,16 @@ test('navigation behaves like a browser: the title names the place, reload stays
   await appPage.keyboard.press('ControlOrMeta+L');
   await expect(catalog.referenceInput).toBeFocused();
 });
+
+test('the first Tab stop skips to the page', async ({ appPage }) => {
+  const catalog = new CatalogPage(appPage);
+  await expect(catalog.heading(/Demo Organization|demo/)).toBeVisible();
+  await appPage.keyboard.press('Tab');
+  const skip = appPage.getByRole('button', { name: 'Skip to the page' });
+  await expect(skip).toBeFocused();
+  await appPage.keyboard.press('Enter');
+  await expect(appPage.getByRole('main')).toBeFocused();
+  // The next stop is the page's own first control (Back and Forward are disabled), not the sidebar.
+  await appPage.keyboard.press('Tab');
+  await expect(catalog.referenceInput).toBeFocused();
+});

@@ -26,6 +26,14 @@ export function App() {
   return (
     <ErrorBoundary>
       <div className="app" data-app-state="ready">
+        {/* The first Tab stop: past the sidebar's many entries straight to the page. */}
+        <button
+          type="button"
+          className="skip-link"
+          onClick={() => document.getElementById('main-pane')?.focus()}
+        >
+          Skip to the page
+        </button>
         <SessionGate>
           <div className="workspace">
             <aside className="sidebar" aria-label="Catalog">
@@ -36,7 +44,7 @@ export function App() {
                 <CatalogSidebar />
               </ErrorBoundary>
             </aside>
-            <main className="main-pane">
+            <main className="main-pane" id="main-pane" tabIndex={-1}>
               <ErrorBoundary>
                 <CatalogMain />
               </ErrorBoundary>
