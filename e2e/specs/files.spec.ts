@@ -18,7 +18,7 @@ async function listTree(dir: string): Promise<string[]> {
     .sort();
 }
 
-test('browse the folders of a file-index table, find a file, preview an image, a text file and a CSV as a table', async ({
+test('browse the folders of a file-index table, find a file, preview an image, a text file, audio and a CSV as a table', async ({
   appPage,
 }) => {
   const catalog = new CatalogPage(appPage);
@@ -64,6 +64,14 @@ test('browse the folders of a file-index table, find a file, preview an image, a
   await expect(files.preview.getByTestId('file-text')).toHaveText(
     generated.get('README.txt')!.toString('utf8'),
   );
+
+  // Audio streams through the same route, with Range: the player learns the clip's length.
+  await files.openFolder('audio');
+  await files.openFile('tone.wav');
+  const audio = files.preview.locator('audio');
+  await expect
+    .poll(() => audio.evaluate((element) => (element as unknown as { duration: number }).duration))
+    .toBeCloseTo(1.5, 2);
 
   await files.openFolder('data');
   await files.openFile('stations.csv');

@@ -17,7 +17,12 @@ import '../../styles/files.css';
  * name, the index's columns beside each file, a preview pane and downloads as jobs.
  */
 export function FilesView({ tableRef, refresh }: { tableRef: string; refresh: number }) {
-  const listing = useLoad(`files:${tableRef}`, () => client().files.list({ tableRef }), refresh);
+  // After an upload into this table (refresh > 0) the listing is revalidated at once.
+  const listing = useLoad(
+    `files:${tableRef}`,
+    () => client().files.list({ tableRef, refresh: refresh > 0 }),
+    refresh,
+  );
   if (listing.status === 'loading') return <Loading label="Loading files…" />;
   if (listing.status === 'error') return <ErrorPanel error={listing.error} onRetry={listing.reload} />;
   return <FilesBrowser tableRef={tableRef} listing={listing.value} />;
