@@ -70,7 +70,9 @@ function TablePreviewBody(props: { tableRef: string }) {
 
   // The view as asked for, settled: a newer change supersedes an older one before it is sent.
   const wantedView = view ? JSON.stringify(tableViewOf(view)) : '';
-  const settledView = useDebouncedValue(wantedView, VIEW_DEBOUNCE_MS);
+  const debouncedView = useDebouncedValue(wantedView, VIEW_DEBOUNCE_MS);
+  // The remembered view applies at once when the table opens; only later changes wait.
+  const settledView = debouncedView === '' ? wantedView : debouncedView;
   const tableView = useMemo(
     () => (settledView ? tableViewSchema.parse(JSON.parse(settledView)) : undefined),
     [settledView],
@@ -312,7 +314,8 @@ function TablePreviewBody(props: { tableRef: string }) {
           onNotice={setNotice}
           profiles={profiles}
           onVisibleRows={backend === 'redivis' ? onVisibleRows : undefined}
-          onVisibleColumns={onVisibleColumns}
+          // Profiles wait for the first rows, so they never compete with them on the server.
+          onVisibleColumns={hasRows ? onVisibleColumns : undefined}
           onOpenProfile={setProfileColumn}
           filterTexts={filterTexts}
           onFilterText={onFilterText}
