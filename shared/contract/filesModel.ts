@@ -25,7 +25,11 @@ export const fileListingSchema = z.object({
   files: z.array(fileEntrySchema),
   /** Names of the extra columns, in the index's order. */
   extraColumns: z.array(z.string()),
+  /** Files in the table; more than `files` holds when the listing was cut at MAX_LISTED_FILES. */
+  totalFiles: z.number(),
 });
+/** Files sent to the page at most (by name order); folder downloads still cover every file. */
+export const MAX_LISTED_FILES = 50_000;
 export type FileListing = z.infer<typeof fileListingSchema>;
 
 export const fileRefSchema = z.object({ tableRef, fileId });
@@ -63,9 +67,9 @@ export type FileTable = z.infer<typeof fileTableSchema>;
 
 export const fileDownloadRequestSchema = z.object({
   tableRef,
-  /** The files to download (a file, a selection, or every file of a folder). */
-  fileIds: z.array(fileId).min(1).max(100_000),
-  /** The folder whose files these are ('' for the top); names are kept relative to it. */
+  /** The files to download (a file or a selection); omitted: every file under `folder`. */
+  fileIds: z.array(fileId).min(1).max(MAX_LISTED_FILES).optional(),
+  /** The folder downloaded ('' for the top); names are kept relative to it. */
   folder: z.string().max(2000).default(''),
 });
 export type FileDownloadRequest = z.input<typeof fileDownloadRequestSchema>;

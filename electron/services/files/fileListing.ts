@@ -1,4 +1,4 @@
-import type { FileEntry, FileListing } from '../../../shared/contract/filesModel';
+import { MAX_LISTED_FILES, type FileEntry, type FileListing } from '../../../shared/contract/filesModel';
 import { fail } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { contentTypeOf } from './contentTypes';
@@ -32,11 +32,27 @@ export class FileListings {
     return `${this.api.baseUrl()}\n${tableRef}`;
   }
 
+  /** The listing for the page: at most MAX_LISTED_FILES files, by name. */
   async list(
     tableRef: string,
     options: { refresh?: boolean; signal?: AbortSignal } = {},
   ): Promise<FileListing> {
-    return (await this.load(tableRef, options)).listing;
+    const { listing } = await this.load(tableRef, options);
+    if (listing.files.length <= MAX_LISTED_FILES) return listing;
+    const files = [...listing.files].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_LISTED_FILES);
+    return { ...listing, files };
+  }
+
+  /** Every file under a folder ('' = all of them), from the whole listing. */
+  async filesUnder(tableRef: string, folder: string): Promise<FileEntry[]> {
+    const { listing } = await this.load(tableRef, {});
+    const path = folder.replace(/^\/+|\/+$/g, '');
+    if (!path) return listing.files;
+    // By the name's folder parts, as the page's tree builds them (`a//b.txt` is in `a`).
+    return listing.files.filter((f) => {
+      const folders = f.name.split('/').filter(Boolean).slice(0, -1).join('/');
+      return folders === path || folders.startsWith(`${path}/`);
+    });
   }
 
   /** A file of a table, by id; fails when the table has no such file. */
@@ -70,7 +86,7 @@ export class FileListings {
     }
     const files = answer.rows.map(toEntry);
     const cached: Cached = {
-      listing: { tableRef, files, extraColumns: answer.extraColumns },
+      listing: { tableRef, files, extraColumns: answer.extraColumns, totalFiles: files.length },
       lastModified: answer.lastModified,
       checkedAt: this.now(),
       byId: new Map(files.map((f) => [f.id, f])),

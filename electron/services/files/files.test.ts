@@ -66,6 +66,7 @@ describe('file listing', () => {
       expect(file.addedAt).toBeLessThan(Date.UTC(2026, 0, 1));
     }
     expect(listing.extraColumns).toEqual(['description', 'author']);
+    expect(listing.totalFiles).toBe(expected.size);
   });
 
   it('revalidates with If-Modified-Since and reuses the listing on 304', async () => {
@@ -190,6 +191,20 @@ describe('file downloads', () => {
     expect(md5(await readFile(join(bed.downloadDir, 'gradient.png')))).toBe(
       md5(expected.get('images/gradient.png')!.bytes),
     );
+  });
+
+  it('downloads every file under a folder named alone, keeping the structure below it', async () => {
+    const job = value<Job | null>(
+      await bed.call('files.download', { tableRef: TABLE, folder: 'data/readings' }),
+    )!;
+    const done = await bed.services.context.jobs.settled(job.id);
+    expect(done.status).toBe('succeeded');
+    expect(done.title).toBe('readings (2 files)');
+    const dir = join(bed.downloadDir, 'readings');
+    expect(await tree(dir)).toEqual(['2024-01.csv', '2024-02.csv']);
+    for (const name of ['2024-01.csv', '2024-02.csv']) {
+      expect(md5(await readFile(join(dir, name)))).toBe(md5(expected.get(`data/readings/${name}`)!.bytes));
+    }
   });
 
   it('cancels a download in progress and leaves nothing of it', async () => {

@@ -1,5 +1,6 @@
 import type { FileDownloadRequest, FileEntry } from '../../../shared/contract/filesModel';
 import { previewKindOf } from '../../../shared/contract/filesModel';
+import { fail } from '../../../shared/contract/errors';
 import type { Job } from '../../../shared/contract/jobModel';
 import type { JobQueue } from '../jobs/jobQueue';
 import type { Ports } from '../ports';
@@ -53,8 +54,13 @@ export class FilesService {
   async download(request: FileDownloadRequest): Promise<Job | null> {
     const folder = request.folder ?? '';
     const files: FileEntry[] = [];
-    for (const id of new Set(request.fileIds)) files.push(await this.listings.file(request.tableRef, id));
-    const single = files.length === 1;
+    if (request.fileIds) {
+      for (const id of new Set(request.fileIds)) files.push(await this.listings.file(request.tableRef, id));
+    } else {
+      files.push(...(await this.listings.filesUnder(request.tableRef, folder)));
+    }
+    if (files.length === 0) fail('not_found', 'There are no files in this folder.');
+    const single = files.length === 1 && request.fileIds !== undefined;
     const defaultName = plainName(
       single ? baseName(files[0]!.name) : baseName(folder) || tableName(request.tableRef),
     );

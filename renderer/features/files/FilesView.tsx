@@ -7,7 +7,7 @@ import { useLoad } from '../catalog/usePageLoad';
 import { FilePreview } from './FilePreview';
 import { FileTable } from './FileTable';
 import { FolderTree } from './FolderTree';
-import { buildTree, filesUnder, folderAt, searchFiles } from './fileTree';
+import { buildTree, folderAt, searchFiles } from './fileTree';
 import { useFilesStore, useFilesView } from './filesStore';
 import { useFileDownload } from './useFileDownload';
 import '../../styles/files.css';
@@ -44,7 +44,10 @@ function FilesBrowser({ tableRef, listing }: { tableRef: string; listing: FileLi
       <div className="section-header files-header">
         <h2 id="files-heading">Files</h2>
         <span className="muted">
-          {listing.files.length.toLocaleString()} files · {formatBytes(root.size)}
+          {listing.totalFiles.toLocaleString()} files
+          {listing.totalFiles > listing.files.length
+            ? ` (the first ${listing.files.length.toLocaleString()} by name are listed; folder downloads include all)`
+            : ` · ${formatBytes(root.size)}`}
         </span>
         <input
           type="search"
@@ -82,12 +85,7 @@ function FilesBrowser({ tableRef, listing }: { tableRef: string; listing: FileLi
             <button
               type="button"
               disabled={folder.fileCount === 0}
-              onClick={() =>
-                download(
-                  filesUnder(folder).map((f) => f.id),
-                  folder.path,
-                )
-              }
+              onClick={() => download(undefined, folder.path)}
             >
               {folder.path ? `Download folder “${folder.name}”` : 'Download all files'}
             </button>

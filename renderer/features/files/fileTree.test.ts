@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../shared/contract/filesModel';
-import { buildTree, filesUnder, folderAt, searchFiles } from './fileTree';
+import { buildTree, folderAt, searchFiles } from './fileTree';
 
 const file = (name: string, size = 1): FileEntry => ({
   id: name,
@@ -35,11 +35,6 @@ describe('file tree', () => {
     expect(folderAt(root, 'data/readings')!.files.map((f) => f.name)).toEqual(['data/readings/2024-01.csv']);
     expect(folderAt(root, 'odd')!.files.map((f) => f.name)).toEqual(['/odd//name.txt']);
     expect(folderAt(root, 'nothing')).toBeUndefined();
-    expect(
-      filesUnder(data)
-        .map((f) => f.name)
-        .sort(),
-    ).toEqual(['data/a.csv', 'data/b.csv', 'data/readings/2024-01.csv']);
   });
 
   it('finds files by every word of a query, anywhere in the name, within a folder', () => {

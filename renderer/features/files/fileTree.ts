@@ -64,11 +64,6 @@ export function folderAt(root: FolderNode, path: string): FolderNode | undefined
   return node;
 }
 
-/** Every file in a folder and the folders below it. */
-export function filesUnder(node: FolderNode): FileEntry[] {
-  return [...node.files, ...node.folders.flatMap(filesUnder)];
-}
-
 /**
  * Files whose name matches every word of the query (case-insensitive, anywhere in the full
  * name, so a folder's name finds its files), within `under` ('' = the whole table).

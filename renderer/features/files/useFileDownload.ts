@@ -7,7 +7,8 @@ import { toAppError } from '../../app/errorText';
 export function useFileDownload(tableRef: string) {
   const [error, setError] = useState<AppError>();
   const [started, setStarted] = useState<string>();
-  const download = (fileIds: string[], folder: string) => {
+  /** `fileIds` undefined: every file under `folder`. */
+  const download = (fileIds: string[] | undefined, folder: string) => {
     setError(undefined);
     client()
       .files.download({ tableRef, fileIds, folder })
