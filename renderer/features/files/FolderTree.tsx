@@ -13,7 +13,7 @@ export function FolderTree({
 }) {
   return (
     <nav className="folder-tree" aria-label="Folders">
-      <ul role="tree">
+      <ul>
         <FolderItem node={root} label="All files" current={current} onOpen={onOpen} depth={0} />
       </ul>
     </nav>
@@ -37,17 +37,14 @@ function FolderItem({
   const [expanded, setExpanded] = useState(depth === 0 || onPath);
   const open = expanded || (onPath && current !== node.path);
   return (
-    <li
-      role="treeitem"
-      aria-expanded={node.folders.length ? open : undefined}
-      aria-selected={current === node.path}
-    >
+    <li>
       <div className="folder-row" style={{ paddingLeft: depth * 14 }}>
         {node.folders.length ? (
           <button
             type="button"
             className="folder-toggle"
             aria-label={open ? `Collapse ${label}` : `Expand ${label}`}
+            aria-expanded={open}
             onClick={() => setExpanded(!open)}
           >
             {open ? '▾' : '▸'}
@@ -58,13 +55,14 @@ function FolderItem({
         <button
           type="button"
           className={current === node.path ? 'folder-name current' : 'folder-name'}
+          aria-current={current === node.path ? 'location' : undefined}
           onClick={() => onOpen(node.path)}
         >
           {label} <span className="muted">({node.fileCount})</span>
         </button>
       </div>
       {open && node.folders.length ? (
-        <ul role="group">
+        <ul>
           {node.folders.map((child) => (
             <FolderItem
               key={child.path}
