@@ -9,6 +9,7 @@ import { CatalogPage } from '../pages/catalogPage';
 import { JobsPage } from '../pages/jobsPage';
 import { PreviewPage } from '../pages/previewPage';
 import { QueryPage } from '../pages/queryPage';
+import { UploadPage } from '../pages/uploadPage';
 
 const ROWS = 20_000;
 
@@ -162,4 +163,10 @@ test('exports a whole query result to CSV and Parquet, and saves and reopens the
     .click();
   await expect(query.tab('by category')).toBeVisible();
   await expect.poll(() => query.text()).toBe(sql);
+
+  // A .sql file dropped on the window opens in a new tab (and not in the upload dialog).
+  await new UploadPage(appPage).dropFiles([{ name: 'dropped.sql', content: 'SELECT 42 AS answer' }]);
+  await expect(query.tab('dropped')).toBeVisible();
+  await expect.poll(() => query.text()).toBe('SELECT 42 AS answer');
+  await expect(appPage.getByRole('dialog').filter({ hasText: 'dropped.sql' })).toHaveCount(0);
 });
