@@ -139,6 +139,10 @@ async function transfer(
   let total = file.size;
   for (let breaks = 0; ;) {
     let counted = 0;
+    // Every byte reached the disk before the connection broke: nothing left to ask for.
+    if (written > 0 && written === total) {
+      return { md5: serverMd5, size: written, actual: hash.digest('base64') };
+    }
     try {
       const resume = written > 0;
       const { response, headers } = await fetchFileBytes(api, file.id, {
