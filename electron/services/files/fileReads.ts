@@ -71,7 +71,7 @@ export async function readTable(api: RedivisApiClient, file: FileEntry): Promise
 
 /**
  * CSV text to an Arrow table: the first row names the columns; a column whose every non-empty
- * cell is a number becomes float64, any other utf8; empty cells are nulls. When the text was
+ * cell is a number (without leading zeros) becomes float64, any other utf8; empty cells are nulls. When the text was
  * cut, its last (partial) line is dropped.
  */
 export function csvTable(bytes: Buffer, delimiter: string | undefined, cut: boolean): Table {
@@ -97,7 +97,8 @@ export function csvTable(bytes: Buffer, delimiter: string | undefined, cut: bool
       return cell === undefined || cell === '' ? null : cell;
     });
     const numeric = cells.every(
-      (cell) => cell === null || /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(cell),
+      // Leading zeros (zip codes, ids) keep a column text.
+      (cell) => cell === null || /^\s*-?((0|[1-9]\d*)(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(cell),
     );
     columns[name] = numeric
       ? vectorFromArray(
