@@ -23,6 +23,8 @@ export interface FilesDownload {
 export interface FilesDownloadSummary {
   downloaded: number;
   skipped: number;
+  /** Where a single file went (its target, or `name (1).ext` beside a different file). */
+  savedAs?: string;
   failed: { name: string; error: AppError }[];
 }
 
@@ -45,7 +47,7 @@ export function filesDownloadJob(
       const summary = await runDownload(api, request, context, DOWNLOAD_PARALLELISM);
       onSummary?.(summary);
       if (summary.failed.length > 0) throw new AppFailure(failureOf(summary, request.files.length));
-      return request.destination;
+      return summary.savedAs ?? request.destination;
     },
   };
 }
@@ -97,6 +99,7 @@ export async function runDownload(
           },
         });
         summary[result.outcome === 'skipped' ? 'skipped' : 'downloaded'] += 1;
+        if (request.single) summary.savedAs = result.path;
       } catch (error) {
         if (context.signal.aborted) throw new AppFailure(appError('cancelled', 'Cancelled.'));
         const known = asFileFailure(error, request.destination);

@@ -174,6 +174,12 @@ describe('file downloads', () => {
     expect(md5(await readFile(join(dir, 'config (1).json')))).toBe(
       md5(expected.get('data/config.json')!.bytes),
     );
+    // One file onto a different one of its name: saved beside it, and the job names that copy.
+    const single = await download([idOf('data/config.json')]);
+    await writeFile(join(bed.downloadDir, 'README.txt'), 'mine\n');
+    const readme = await download([idOf('README.txt')]);
+    expect(readme.output).toBe(join(bed.downloadDir, 'README (1).txt'));
+    expect(single.output).toBe(join(bed.downloadDir, 'config.json'));
   });
 
   it('reports a corrupted file and keeps nothing of it', async () => {
@@ -188,6 +194,7 @@ describe('file downloads', () => {
     // A retry (the fault is spent) succeeds.
     const retried = await bed.services.context.jobs.settled(bed.services.context.jobs.retry(job.id).id);
     expect(retried.status).toBe('succeeded');
+    expect(retried.output).toBe(join(bed.downloadDir, 'gradient.png'));
     expect(md5(await readFile(join(bed.downloadDir, 'gradient.png')))).toBe(
       md5(expected.get('images/gradient.png')!.bytes),
     );
