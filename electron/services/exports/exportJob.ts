@@ -1,5 +1,6 @@
 import type { ExportRequest } from '../../../shared/contract/exportModel';
 import { exportRequestSchema } from '../../../shared/contract/exportModel';
+import { queryIdOf } from '../../../shared/contract/rowSource';
 import type { JobSpec } from '../jobs/jobQueue';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { formatInfo, isLocalFormat } from './exportFormats';
@@ -30,8 +31,10 @@ export function exportJobSpec(api: RedivisApiClient, input: ExportRequest, targe
         progress,
       };
       if (isLocalFormat(format)) {
-        // Parallel streams interleave their rows; one stream keeps a sorted view's order.
-        const ordered = request.keepRowOrder ? { parallelStreams: 1, streamCount: 1 } : {};
+        // Parallel streams interleave their rows; one stream keeps a sorted view's order, and a
+        // query result's (its ORDER BY is part of what the user asked for).
+        const keepOrder = request.keepRowOrder || queryIdOf(request.tableRef) !== undefined;
+        const ordered = keepOrder ? { parallelStreams: 1, streamCount: 1 } : {};
         return (await downloadTable({ ...common, ...ordered, format })).path;
       }
       return (
