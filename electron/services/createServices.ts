@@ -36,7 +36,7 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     baseUrl: () => session.service.apiBase(),
     tokens: session.service,
     userAgent: `redivis-desktop/${config.appVersion}`,
-    onWarning: (message) => events.emit('app.notice', { level: 'warning', message }),
+    onWarning: (message, about) => events.emit('app.notice', { level: 'warning', message, about }),
   });
   const jobs = new JobQueue((job) => events.emit('jobs.updated', job), {
     concurrency: 3,

@@ -18,6 +18,8 @@ const appEvents = {
     level: z.enum(['info', 'warning', 'error']),
     message: z.string(),
     error: appErrorSchema.optional(),
+    /** The table or dataset reference a server warning is about: shown on that page only. */
+    about: z.string().optional(),
   }),
   /** Browser mode only: the Node side asks the page to open a URL in a new tab. */
   'app.openUrl': z.object({ url: z.string() }),

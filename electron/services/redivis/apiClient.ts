@@ -15,7 +15,8 @@ export interface ApiClientOptions {
   /** e.g. https://redivis.com/api/v1 */
   baseUrl: () => string;
   tokens: TokenSource;
-  onWarning?: (message: string) => void;
+  /** A response's `X-Redivis-Warning`, with the table or dataset reference the request was about. */
+  onWarning?: (message: string, about: string | undefined) => void;
   maxAttempts?: number;
   userAgent?: string;
 }
@@ -180,7 +181,7 @@ export class RedivisApiClient {
           }),
         );
       }
-      if (!options.quiet) this.noteWarning(response.headers.get('x-redivis-warning'));
+      if (!options.quiet) this.noteWarning(response.headers.get('x-redivis-warning'), target);
       if (response.ok || options.acceptStatuses?.includes(response.status)) return response;
       const errorText = method === 'HEAD' ? decodeHeadError(response) : await response.text();
       if (response.status === 401 && token && !refreshed) {
@@ -195,11 +196,22 @@ export class RedivisApiClient {
     }
   }
 
-  private noteWarning(warning: string | null): void {
-    // Every response's warning is passed on: the window shows each once on the page it is
-    // about (a warning seen while resolving a reference belongs to the page that follows).
+  private noteWarning(warning: string | null, url: string): void {
+    // Every response's warning is passed on with what it is about; the window shows it on the
+    // page of that table or dataset only, however late it arrives.
     if (!warning) return;
-    this.options.onWarning?.(warning);
+    this.options.onWarning?.(warning, referenceInUrl(url));
+  }
+}
+
+/** The table or dataset reference of an API URL (`…/tables/{ref}/…`), if it names one. */
+function referenceInUrl(url: string): string | undefined {
+  const match = /\/(tables|datasets)\/([^/?#]+)/.exec(url);
+  if (!match?.[2]) return undefined;
+  try {
+    return decodeURIComponent(match[2]);
+  } catch {
+    return undefined;
   }
 }
 
