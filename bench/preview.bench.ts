@@ -1,5 +1,4 @@
 import { RecordBatchReader } from 'apache-arrow';
-import { chromium } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { EventBus } from '../electron/services/host/eventBus';
 import { PreviewService } from '../electron/services/preview/previewService';
 import { RedivisApiClient } from '../electron/services/redivis/apiClient';
 import { startBrowserApp } from '../electron/web/browserApp';
+import { buildScripts, launchBenchChromium } from './benchBrowser';
 import type { Benchmark, BenchResult } from './benchmark';
 
 const ROWS = 1_000_000;
@@ -93,25 +93,6 @@ declare const MutationObserver: new (callback: () => void) => {
   observe(target: unknown, options: { childList: boolean; subtree: boolean; characterData: boolean }): void;
 };
 
-interface BuildScripts {
-  buildRenderer(outDir: string): Promise<void>;
-  findChromium(): Promise<string | undefined>;
-}
-
-/** The plain-JS build helpers the e2e runner uses (imported by path: they have no types). */
-async function buildScripts(): Promise<BuildScripts> {
-  const scripts = join(__dirname, '../scripts');
-  const { buildRenderer } = (await import(join(scripts, 'buildRenderer.mjs'))) as Pick<
-    BuildScripts,
-    'buildRenderer'
-  >;
-  const { findChromium } = (await import(join(scripts, 'findChromium.mjs'))) as Pick<
-    BuildScripts,
-    'findChromium'
-  >;
-  return { buildRenderer, findChromium };
-}
-
 /** Heap of the renderer before and after a million-row preview, in headless Chromium. */
 async function rendererMemory(emulator: RunningEmulator, token: string, dataDir: string) {
   const { buildRenderer, findChromium } = await buildScripts();
@@ -126,10 +107,7 @@ async function rendererMemory(emulator: RunningEmulator, token: string, dataDir:
     apiToken: token,
   });
   app.services.context.settings.set('preview.options', { rowCap: ROWS });
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-  });
+  const browser = await launchBenchChromium(executablePath);
   try {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);

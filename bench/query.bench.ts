@@ -1,10 +1,10 @@
 import { RecordBatchReader } from 'apache-arrow';
-import { chromium } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/src/index';
 import { startBrowserApp } from '../electron/web/browserApp';
+import { buildScripts, launchBenchChromium } from './benchBrowser';
 import type { Benchmark, BenchResult } from './benchmark';
 
 const ROWS = 1_000_000;
@@ -80,24 +80,6 @@ declare const MutationObserver: new (callback: () => void) => {
   observe(target: unknown, options: { childList: boolean; subtree: boolean; characterData: boolean }): void;
 };
 
-interface BuildScripts {
-  buildRenderer(outDir: string): Promise<void>;
-  findChromium(): Promise<string | undefined>;
-}
-
-async function buildScripts(): Promise<BuildScripts> {
-  const scripts = join(__dirname, '../scripts');
-  const { buildRenderer } = (await import(join(scripts, 'buildRenderer.mjs'))) as Pick<
-    BuildScripts,
-    'buildRenderer'
-  >;
-  const { findChromium } = (await import(join(scripts, 'findChromium.mjs'))) as Pick<
-    BuildScripts,
-    'findChromium'
-  >;
-  return { buildRenderer, findChromium };
-}
-
 const benchmark: Benchmark = {
   name: 'query',
   async run() {
@@ -120,10 +102,7 @@ const benchmark: Benchmark = {
       apiEndpoint: emulator.apiBase,
       apiToken: token,
     });
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-    });
+    const browser = await launchBenchChromium(executablePath);
     const results: BenchResult[] = [];
     try {
       // The first query of a table also prepares it for the engine: warm it up outside the timings.
