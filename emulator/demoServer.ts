@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startEmulator } from '../../emulator/src/index';
+import { startEmulator } from './src/index';
 
 /** The demo server's usual address, so its links stay the same between runs. */
 export const DEMO_PORT = 8400;

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   let demoEndpoint: string | undefined;
   let stopDemo: (() => Promise<void>) | undefined;
   if (values.demo) {
-    const { startDemoServer } = await import('./demoServer');
+    const { startDemoServer } = await import('../../emulator/demoServer');
     const demo = await startDemoServer(repoRoot);
     demoEndpoint = demo.apiBase;
     stopDemo = demo.close;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from './demoServer';
+import { startDemoServer } from '../demoServer';
 
 describe('demo server', () => {
   const roots: string[] = [];

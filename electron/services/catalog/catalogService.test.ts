@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogPage, DatasetSummary } from '../../../shared/contract/catalogModel';
 import type { Outcome } from '../../../shared/contract/errors';
 import { CatalogApi } from './catalogApi';
-import { startCatalogTestBed, type CatalogTestBed } from './catalogTestBed';
+import { startCatalogTestBed, type CatalogTestBed } from './testing/catalogTestBed';
 
 let bed: CatalogTestBed;
 

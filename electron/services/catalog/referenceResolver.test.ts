@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogPage, CatalogPlaces, DatasetSummary } from '../../../shared/contract/catalogModel';
 import type { Outcome } from '../../../shared/contract/errors';
-import { startCatalogTestBed, type CatalogTestBed } from './catalogTestBed';
+import { startCatalogTestBed, type CatalogTestBed } from './testing/catalogTestBed';
 
 let bed: CatalogTestBed;
 

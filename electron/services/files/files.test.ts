@@ -8,7 +8,7 @@ import type { Outcome } from '../../../shared/contract/errors';
 import type { FileContent, FileListing, FileTable, FileText } from '../../../shared/contract/filesModel';
 import type { Job } from '../../../shared/contract/jobModel';
 import { localPathFor } from './downloadPaths';
-import { startFilesTestBed, type FilesTestBed } from './filesTestBed';
+import { startFilesTestBed, type FilesTestBed } from './testing/filesTestBed';
 
 const TABLE = 'demo.sample_files.files';
 let bed: FilesTestBed;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import { signInWithDevice, type DeviceClock, type DeviceCode } from './deviceSignIn';
-import { FakeOAuthServer, oauthError, s256, tokenReply } from './fakeOAuthServer';
+import { FakeOAuthServer, oauthError, s256, tokenReply } from './testing/fakeOAuthServer';
 import { createOAuthServer } from './oauthServer';
 
 const AUTHZ = '/oauth/device_authorization';

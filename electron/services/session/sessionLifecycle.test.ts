@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { approveDevice } from './emulatorConsent';
-import { consenting, harness, storedTokens, type Harness } from './sessionHarness';
+import { approveDevice } from './testing/emulatorConsent';
+import { consenting, harness, storedTokens, type Harness } from './testing/sessionHarness';
 
 describe('session lifecycle against the emulator', () => {
   let emulator: RunningEmulator;

@@ -4,7 +4,7 @@ import { EventBus } from '../host/eventBus';
 import type { Ports, SecretStore } from '../ports';
 import { memorySettings } from '../settings/settingsStore';
 import { AccountStore, accountIdFor } from './accountStore';
-import { FakeOAuthServer, oauthError, tokenReply } from './fakeOAuthServer';
+import { FakeOAuthServer, oauthError, tokenReply } from './testing/fakeOAuthServer';
 import { SessionManager } from './sessionManager';
 
 function memorySecrets(): SecretStore & { values: Map<string, string> } {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { answerConsent, approveDevice } from './emulatorConsent';
-import { consenting, errorOf, harness, type Harness } from './sessionHarness';
+import { answerConsent, approveDevice } from './testing/emulatorConsent';
+import { consenting, errorOf, harness, type Harness } from './testing/sessionHarness';
 
 describe('sign-in against the emulator', () => {
   let emulator: RunningEmulator;

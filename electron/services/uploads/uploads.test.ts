@@ -3,7 +3,7 @@ import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StartUpload } from '../../../shared/contract/uploadModel';
 import { defaultOptions } from './fileSniffer';
-import { startUploadsHarness, surveyCsv, type UploadsHarness } from './uploadsTestHarness';
+import { startUploadsHarness, surveyCsv, type UploadsHarness } from './testing/uploadsTestHarness';
 
 const table = 'demo_user.my_uploads:next.survey_responses';
 const callContext = { clientId: 'test' };

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import type { EventName } from '../../../shared/contract';
-import { createPlainPorts } from '../../web/plainPorts';
-import { createServices, type Services } from '../createServices';
-import { dispatch } from '../host/dispatch';
-import { memorySettings } from '../settings/settingsStore';
+import { startEmulator, type RunningEmulator } from '../../../../emulator/src/index';
+import type { EventName } from '../../../../shared/contract';
+import { createPlainPorts } from '../../../web/plainPorts';
+import { createServices, type Services } from '../../createServices';
+import { dispatch } from '../../host/dispatch';
+import { memorySettings } from '../../settings/settingsStore';
 
 export const allReadScopes = ['public', 'data.overview', 'data.metadata', 'data.data', 'data.edit'];
 

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { createPlainPorts } from '../../web/plainPorts';
-import { createServices, type Services } from '../createServices';
-import { dispatch } from '../host/dispatch';
-import { memorySettings } from '../settings/settingsStore';
+import { startEmulator, type RunningEmulator } from '../../../../emulator/src/index';
+import { createPlainPorts } from '../../../web/plainPorts';
+import { createServices, type Services } from '../../createServices';
+import { dispatch } from '../../host/dispatch';
+import { memorySettings } from '../../settings/settingsStore';
 
 export interface FilesTestBed {
   emulator: RunningEmulator;

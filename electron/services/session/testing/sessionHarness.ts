@@ -1,12 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningEmulator } from '../../../emulator/src/index';
-import type { EventName } from '../../../shared/contract';
-import { createServices, type Services } from '../createServices';
-import { dispatch } from '../host/dispatch';
-import type { Ports, SecretStore } from '../ports';
-import { memorySettings } from '../settings/settingsStore';
+import type { RunningEmulator } from '../../../../emulator/src/index';
+import type { EventName } from '../../../../shared/contract';
+import { createServices, type Services } from '../../createServices';
+import { dispatch } from '../../host/dispatch';
+import type { Ports, SecretStore } from '../../ports';
+import { memorySettings } from '../../settings/settingsStore';
 import { answerConsent } from './emulatorConsent';
 
 /** A secret store in memory that remembers every value ever written, to hunt for leaks. */

@@ -1,13 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { createPlainPorts } from '../../web/plainPorts';
-import { createServices, type Services } from '../createServices';
-import type { ChannelHandlers } from '../host/handlers';
-import { confSettings } from '../settings/confSettings';
-import type { TransferSettings } from './transferSettings';
-import { createUploadsHandlers } from './uploadsHandlers';
+import { startEmulator, type RunningEmulator } from '../../../../emulator/src/index';
+import { createPlainPorts } from '../../../web/plainPorts';
+import { createServices, type Services } from '../../createServices';
+import type { ChannelHandlers } from '../../host/handlers';
+import { confSettings } from '../../settings/confSettings';
+import type { TransferSettings } from '../transferSettings';
+import { createUploadsHandlers } from '../uploadsHandlers';
 
 export interface UploadsHarness {
   emulator: RunningEmulator;
