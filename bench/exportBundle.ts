@@ -35,7 +35,7 @@ const workerPaths: Plugin = {
 const fillingEncoder: Plugin = {
   name: 'filling-encoder',
   setup(builder) {
-    builder.onResolve({ filter: /^\.\/textBatchEncoder$/ }, () => ({
+    builder.onResolve({ filter: /\/text\/textBatchEncoder$/ }, () => ({
       path: join(__dirname, 'fillingEncoder.ts'),
     }));
   },
@@ -45,9 +45,12 @@ const fillingEncoder: Plugin = {
 export async function buildExportBundle(variant: 'app' | 'ceiling' = 'app'): Promise<string> {
   const outdir = variant === 'app' ? bundleDir : `${bundleDir}-ceiling`;
   await build({
-    entryPoints: ['downloadProcess', 'formatWorker', 'exportWorker'].map((name) =>
-      join(exportsDir, `${name}.ts`),
-    ),
+    // Named entries: the three bundles land side by side, where `?modulePath` expects them.
+    entryPoints: {
+      downloadProcess: join(exportsDir, 'testing/downloadProcess.ts'),
+      formatWorker: join(exportsDir, 'writers/formatWorker.ts'),
+      exportWorker: join(exportsDir, 'writers/exportWorker.ts'),
+    },
     outdir,
     bundle: true,
     platform: 'node',

@@ -1,6 +1,6 @@
 import type { RecordBatch } from 'apache-arrow';
-import { BufferSpares } from '../electron/services/exports/bufferSpares';
-import { rowsPerPiece } from '../electron/services/exports/textBatchEncoder';
+import { BufferSpares } from '../electron/services/exports/text/bufferSpares';
+import { rowsPerPiece } from '../electron/services/exports/text/textBatchEncoder';
 
 /**
  * Stands in for `textBatchEncoder.ts` in the benchmark's "encoder ceiling" build of the

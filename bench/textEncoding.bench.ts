@@ -5,8 +5,8 @@ import {
   measurementVariables,
 } from '../emulator/src/demo/largeTable';
 import { schemaFor } from '../emulator/src/store/variables';
-import { encodeCsvRows, encodeNdjsonRows } from '../electron/services/exports/textBatchEncoder';
-import { csvRows, ndjsonKeys, ndjsonRows, slicesOf } from '../electron/services/exports/textRows';
+import { encodeCsvRows, encodeNdjsonRows } from '../electron/services/exports/text/textBatchEncoder';
+import { csvRows, ndjsonKeys, ndjsonRows, slicesOf } from '../electron/services/exports/text/textRows';
 import { medianMs, type Benchmark, type BenchResult } from './benchmark';
 
 /**

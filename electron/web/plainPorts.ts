@@ -1,7 +1,7 @@
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { checkFileName } from '../services/exports/exportDestinations';
+import { checkFileName } from '../services/exports/placement/exportDestinations';
 import { checkExternalUrl } from '../services/externalUrl';
 import type { EventBus } from '../services/host/eventBus';
 import type { Ports, SecretStore } from '../services/ports';

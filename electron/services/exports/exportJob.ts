@@ -4,8 +4,8 @@ import { queryIdOf } from '../../../shared/contract/rowSource';
 import type { JobSpec } from '../jobs/jobQueue';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { formatInfo, isLocalFormat } from './exportFormats';
-import { exportOnServer } from './serverExport';
-import { downloadTable } from './tableDownload';
+import { exportOnServer } from './server/serverExport';
+import { downloadTable } from './download/tableDownload';
 
 /**
  * An export as a job: made here from read streams (local formats) or by Redivis (server

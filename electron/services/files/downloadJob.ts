@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { AppFailure, appError, type AppError } from '../../../shared/contract/errors';
 import type { FileEntry } from '../../../shared/contract/filesModel';
 import type { JobContext, JobSpec } from '../jobs/jobQueue';
-import { asFileFailure } from '../exports/fileFailure';
+import { asFileFailure } from '../exports/placement/fileFailure';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { localPathFor } from './downloadPaths';
 import { downloadRawFile } from './rawFileDownload';

@@ -7,8 +7,13 @@ import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure, appError } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { retryDelayMs, sleep } from '../redivis/retryPolicy';
-import { asFileFailure } from '../exports/fileFailure';
-import { moveIntoPlace, pathKind, removeQuietly, temporaryPathFor } from '../exports/outputPlacement';
+import { asFileFailure } from '../exports/placement/fileFailure';
+import {
+  moveIntoPlace,
+  pathKind,
+  removeQuietly,
+  temporaryPathFor,
+} from '../exports/placement/outputPlacement';
 import { fetchFileBytes } from './rawFilesApi';
 
 /** What a download needs to know of a file (from the listing). */

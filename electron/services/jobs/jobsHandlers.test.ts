@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { Job } from '../../../shared/contract/jobModel';
 import { createPlainPorts } from '../../web/plainPorts';
-import { startExportTestKit, type ExportTestKit } from '../exports/exportTestKit';
+import { startExportTestKit, type ExportTestKit } from '../exports/testing/exportTestKit';
 import { EventBus } from '../host/eventBus';
 import type { ServiceContext } from '../serviceContext';
 import { JobQueue } from './jobQueue';

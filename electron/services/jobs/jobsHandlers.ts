@@ -1,10 +1,10 @@
 import { fail } from '../../../shared/contract/errors';
-import { checkFileName, ExportDestinations } from '../exports/exportDestinations';
+import { checkFileName, ExportDestinations } from '../exports/placement/exportDestinations';
 import { queryIdOf } from '../../../shared/contract/rowSource';
 import { formatInfo, isLocalFormat } from '../exports/exportFormats';
 import { exportJobSpec } from '../exports/exportJob';
-import { assertTargetFree } from '../exports/outputPlacement';
-import { describeTableForExport } from '../exports/tableDescription';
+import { assertTargetFree } from '../exports/placement/outputPlacement';
+import { describeTableForExport } from '../exports/download/tableDescription';
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile, rename } from 'node:fs/promi
 import { join } from 'node:path';
 import { fail } from '../../../shared/contract/errors';
 import type { SavedQuery } from '../../../shared/contract/queryModel';
-import { checkFileName } from '../exports/exportDestinations';
+import { checkFileName } from '../exports/placement/exportDestinations';
 
 const MAX_BYTES = 1024 * 1024;
 

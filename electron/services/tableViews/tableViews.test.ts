@@ -5,7 +5,7 @@ import type { EventPayload } from '../../../shared/contract';
 import { AppFailure } from '../../../shared/contract/errors';
 import { queryResultRef } from '../../../shared/contract/rowSource';
 import type { TableView } from '../../../shared/contract/tableViewModel';
-import { startExportTestKit, type ExportTestKit } from '../exports/exportTestKit';
+import { startExportTestKit, type ExportTestKit } from '../exports/testing/exportTestKit';
 import { EventBus } from '../host/eventBus';
 import { PreviewService } from '../preview/previewService';
 import { runQuery } from '../queries/queryRunner';

@@ -8,7 +8,7 @@ import {
   type DataType,
   type Schema,
 } from 'apache-arrow';
-import { decodeStreamBatch, streamBatchOf, type StreamBatch } from '../redivis/streamBatch';
+import { decodeStreamBatch, streamBatchOf, type StreamBatch } from '../../redivis/streamBatch';
 import { castColumn, nullColumn } from './columnCast';
 
 /**

@@ -7,7 +7,7 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow';
-import { formatDate, formatDateTime, formatTime } from './cellText';
+import { formatDate, formatDateTime, formatTime } from '../text/cellText';
 
 type Cell = string | number | bigint | boolean | null;
 

@@ -1,4 +1,4 @@
-import { fail } from '../../../shared/contract/errors';
+import { fail } from '../../../../shared/contract/errors';
 import type { TableVariable } from './arrowTypes';
 
 /**

@@ -3,7 +3,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startExportTestKit, type ExportTestKit } from './exportTestKit';
+import { startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
 
 let kit: ExportTestKit;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ it('a process killed mid-write leaves nothing at the target', async () => {
     [
       '--import',
       'tsx',
-      join(__dirname, 'downloadProcess.ts'),
+      join(__dirname, '../testing/downloadProcess.ts'),
       kit.emulator.apiBase,
       'demo.large_sample.measurements',
       'csv',

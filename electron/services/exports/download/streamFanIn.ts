@@ -1,9 +1,9 @@
-import { AppFailure } from '../../../shared/contract/errors';
-import type { RedivisApiClient } from '../redivis/apiClient';
-import type { ReadSessionStream } from '../redivis/readSession';
-import { readStreamMessages } from '../redivis/readStream';
-import { retryDelayMs, sleep } from '../redivis/retryPolicy';
-import type { StreamBatch } from '../redivis/streamBatch';
+import { AppFailure } from '../../../../shared/contract/errors';
+import type { RedivisApiClient } from '../../redivis/apiClient';
+import type { ReadSessionStream } from '../../redivis/readSession';
+import { readStreamMessages } from '../../redivis/readStream';
+import { retryDelayMs, sleep } from '../../redivis/retryPolicy';
+import type { StreamBatch } from '../../redivis/streamBatch';
 
 /** Rounds of rate limiting a stream may sit out (each after the client's own retries). */
 const RATE_LIMIT_ROUNDS = 8;

@@ -1,8 +1,8 @@
-import { AppFailure } from '../../../shared/contract/errors';
-import type { ExportTableInfo } from '../../../shared/contract/exportModel';
-import type { RedivisApiClient } from '../redivis/apiClient';
-import { queryIdOf } from '../../../shared/contract/rowSource';
-import { tablePath } from '../redivis/readSession';
+import { AppFailure } from '../../../../shared/contract/errors';
+import type { ExportTableInfo } from '../../../../shared/contract/exportModel';
+import type { RedivisApiClient } from '../../redivis/apiClient';
+import { queryIdOf } from '../../../../shared/contract/rowSource';
+import { tablePath } from '../../redivis/readSession';
 
 interface TableBody {
   name?: string;

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure } from '../../../../shared/contract/errors';
 import {
   arrowRows,
   byId,
@@ -11,8 +11,8 @@ import {
   readParquetFile,
   serverArrow,
   serverRows,
-} from './exportTestData';
-import { startExportTestKit, type ExportTestKit } from './exportTestKit';
+} from '../testing/exportTestData';
+import { startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
 import { downloadTable, type TableDownloadOptions } from './tableDownload';
 
 const ALL_TYPES = 'demo.types_showcase.all_types';

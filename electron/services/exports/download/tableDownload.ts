@@ -1,17 +1,22 @@
 import { dirname } from 'node:path';
-import { fail } from '../../../shared/contract/errors';
-import type { RedivisApiClient } from '../redivis/apiClient';
-import { createReadSession, tablePath } from '../redivis/readSession';
-import type { JobProgress } from '../jobs/jobQueue';
+import { fail } from '../../../../shared/contract/errors';
+import type { RedivisApiClient } from '../../redivis/apiClient';
+import { createReadSession, tablePath } from '../../redivis/readSession';
+import type { JobProgress } from '../../jobs/jobQueue';
 import { targetSchema, type TableVariable } from './arrowTypes';
 import { headOfBatch } from './batchReconciler';
 import { pickVariables } from './exportColumns';
-import type { LocalFormat } from './exportFormats';
-import { asFileFailure } from './fileFailure';
-import { assertTargetFree, moveIntoPlace, removeQuietly, temporaryPathFor } from './outputPlacement';
+import type { LocalFormat } from '../exportFormats';
+import { asFileFailure } from '../placement/fileFailure';
+import {
+  assertTargetFree,
+  moveIntoPlace,
+  removeQuietly,
+  temporaryPathFor,
+} from '../placement/outputPlacement';
 import { fanInStreams } from './streamFanIn';
 import { describeTableForExport } from './tableDescription';
-import { openTableWriter } from './tableWriter';
+import { openTableWriter } from '../writers/openTableWriter';
 
 export interface TableDownloadOptions {
   api: RedivisApiClient;
@@ -28,8 +33,6 @@ export interface TableDownloadOptions {
   parallelStreams?: number;
   /** Read streams to ask the server for (default: as many as are read at once). */
   streamCount?: number;
-  /** Encode in a worker thread (default: every format but Arrow). */
-  worker?: boolean;
   /** CSV/NDJSON formatter threads (default: one per core but one, 1–4). */
   formatters?: number;
   /** The table's variables, when the caller already has them. */
@@ -74,7 +77,6 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
 
   const temporary = temporaryPathFor(target);
   const writer = await openTableWriter(format, temporary, targetSchema(columns), {
-    worker: options.worker,
     formatters: options.formatters,
   });
   let finished = false;

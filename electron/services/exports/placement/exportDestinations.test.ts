@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure } from '../../../../shared/contract/errors';
 import { ExportDestinations, checkFileName } from './exportDestinations';
 
 let dir: string;

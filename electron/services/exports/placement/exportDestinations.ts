@@ -1,8 +1,8 @@
 import { basename, join, resolve } from 'node:path';
-import { fail } from '../../../shared/contract/errors';
-import type { ExportDestination, ExportPathCheck } from '../../../shared/contract/exportModel';
+import { fail } from '../../../../shared/contract/errors';
+import type { ExportDestination, ExportPathCheck } from '../../../../shared/contract/exportModel';
 import { pathKind } from './outputPlacement';
-import { partsFolderFor } from './serverExport';
+import { partsFolderFor } from '../server/serverExport';
 
 /**
  * Paths never come from the renderer unchecked: a folder is usable only after the save

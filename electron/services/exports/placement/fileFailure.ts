@@ -1,4 +1,4 @@
-import { AppFailure, appError } from '../../../shared/contract/errors';
+import { AppFailure, appError } from '../../../../shared/contract/errors';
 
 /**
  * File-system errors in words a user can act on. Exports write where the user chose, and that

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
+import { AppFailure } from '../../../../shared/contract/errors';
 import { moveIntoPlace } from './outputPlacement';
 
 let dir: string;

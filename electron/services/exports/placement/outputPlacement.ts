@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, lstat, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fail } from '../../../shared/contract/errors';
+import { fail } from '../../../../shared/contract/errors';
 import { asFileFailure, fileFailure } from './fileFailure';
 
 /**

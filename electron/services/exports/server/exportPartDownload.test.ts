@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { RedivisApiClient } from '../redivis/apiClient';
+import { RedivisApiClient } from '../../redivis/apiClient';
 import { downloadExportPart } from './exportPartDownload';
 
 const body = randomBytes(300_000);

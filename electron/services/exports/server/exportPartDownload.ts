@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
-import { AppFailure, appError } from '../../../shared/contract/errors';
-import type { RedivisApiClient } from '../redivis/apiClient';
-import { retryDelayMs, sleep } from '../redivis/retryPolicy';
+import { AppFailure, appError } from '../../../../shared/contract/errors';
+import type { RedivisApiClient } from '../../redivis/apiClient';
+import { retryDelayMs, sleep } from '../../redivis/retryPolicy';
 
 const MAX_BREAKS = 10;
 

@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/contract/errors';
-import { formatInfo } from './exportFormats';
-import { byId, readCsvFile, serverRows, type Row } from './exportTestData';
-import { startExportTestKit, type ExportTestKit } from './exportTestKit';
+import { AppFailure } from '../../../../shared/contract/errors';
+import { formatInfo } from '../exportFormats';
+import { byId, readCsvFile, serverRows, type Row } from '../testing/exportTestData';
+import { startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
 import { exportOnServer, type ServerExportOptions } from './serverExport';
 import { parse } from 'csv-parse/sync';
 

@@ -1,20 +1,20 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, parse } from 'node:path';
-import { fail } from '../../../shared/contract/errors';
-import type { RedivisApiClient } from '../redivis/apiClient';
-import { tablePath } from '../redivis/readSession';
-import { sleep } from '../redivis/retryPolicy';
-import type { JobProgress } from '../jobs/jobQueue';
+import { fail } from '../../../../shared/contract/errors';
+import type { RedivisApiClient } from '../../redivis/apiClient';
+import { tablePath } from '../../redivis/readSession';
+import { sleep } from '../../redivis/retryPolicy';
+import type { JobProgress } from '../../jobs/jobQueue';
 import { downloadExportPart } from './exportPartDownload';
-import type { FormatInfo } from './exportFormats';
-import { asFileFailure } from './fileFailure';
+import type { FormatInfo } from '../exportFormats';
+import { asFileFailure } from '../placement/fileFailure';
 import {
   assertTargetFree,
   moveIntoPlace,
   pathKind,
   removeQuietly,
   temporaryPathFor,
-} from './outputPlacement';
+} from '../placement/outputPlacement';
 
 interface ExportBody {
   id?: string;

@@ -1,11 +1,15 @@
-import { Table, tableFromArrays, tableFromIPC, vectorFromArray, Utf8 } from 'apache-arrow';
+import { Table, tableFromArrays, type Schema, tableFromIPC, vectorFromArray, Utf8 } from 'apache-arrow';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { join as joinBytes } from '../../redivis/arrowMessages';
 import { streamBatchOf } from '../../redivis/streamBatch';
-import { TableFileWriter } from './openSink';
+import { ArrowFileSink } from './arrowFileSink';
+import type { OutputFile } from './outputFile';
+import { TableFileWriter } from './tableFileWriter';
+
+const arrowSink = (file: OutputFile, schema: Schema) => new ArrowFileSink(file, schema);
 
 let folder: string;
 beforeAll(async () => {
@@ -23,7 +27,7 @@ const source = new Table({
 
 it('copies batches already in the target schema byte for byte and records them in the footer', async () => {
   const path = join(folder, 'exact.arrow');
-  const writer = await TableFileWriter.open('arrow', path, source.schema);
+  const writer = await TableFileWriter.open(path, source.schema, arrowSink);
   const batches = [source.slice(0, 120), source.slice(120)].map((t) => streamBatchOf(t.batches[0]!));
   for (const batch of batches) await writer.write(batch);
   await writer.finish();
@@ -39,7 +43,7 @@ it('copies batches already in the target schema byte for byte and records them i
 
 it('reconciles batches of another schema into the same file', async () => {
   const path = join(folder, 'mixed.arrow');
-  const writer = await TableFileWriter.open('arrow', path, source.schema);
+  const writer = await TableFileWriter.open(path, source.schema, arrowSink);
   await writer.write(streamBatchOf(source.slice(0, 100).batches[0]!));
   // Another upload's columns: other order, other case, int32 ids, a missing column.
   const other = tableFromArrays({ ID: Int32Array.from([1000, 1001]) });

@@ -18,9 +18,9 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { streamBatchOf, type StreamBatch } from '../../redivis/streamBatch';
-import { arrowRows, readParquetFile, type Row } from '../exportTestData';
+import { arrowRows, readParquetFile, type Row } from '../testing/exportTestData';
 import { garbageCollector } from './garbageCollector';
-import { TableFileWriter } from './openSink';
+import { TableFileWriter } from './tableFileWriter';
 import { ParquetSink } from './parquetSink';
 
 let folder: string;
@@ -97,12 +97,7 @@ const reconciledRows: Row[] = [
 
 async function writeParquet(name: string, batches: StreamBatch[]): Promise<string> {
   const path = join(folder, name);
-  const writer = await TableFileWriter.open(
-    'parquet',
-    path,
-    target,
-    (file, schema) => new ParquetSink(file, schema),
-  );
+  const writer = await TableFileWriter.open(path, target, (file, schema) => new ParquetSink(file, schema));
   for (const batch of batches) await writer.write(batch);
   await writer.finish();
   return path;
@@ -170,7 +165,6 @@ describe('spent output buffers', () => {
     const path = join(folder, 'collected.parquet');
     const scores = new Schema([new Field('score', new Float64(), true)]);
     const writer = await TableFileWriter.open(
-      'parquet',
       path,
       scores,
       (file, schema) => new ParquetSink(file, schema, collect),

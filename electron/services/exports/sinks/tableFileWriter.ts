@@ -1,11 +1,7 @@
 import type { Schema } from 'apache-arrow';
 import { decodeStreamBatch, usesDictionaries, type StreamBatch } from '../../redivis/streamBatch';
-import { matchesSchema, reconcileBatch } from '../batchReconciler';
-import type { LocalFormat } from '../exportFormats';
-import { ArrowFileSink } from './arrowFileSink';
+import { matchesSchema, reconcileBatch } from '../download/batchReconciler';
 import type { BatchSink } from './batchSink';
-import { CsvSink } from './csvSink';
-import { NdjsonSink } from './ndjsonSink';
 import { OutputFile } from './outputFile';
 
 /**
@@ -22,36 +18,16 @@ export class TableFileWriter {
   ) {}
 
   /**
-   * `makeParquetSink` comes from the export worker, the one thread that writes Parquet: its
-   * WebAssembly encoder costs ~15 MB in every thread that loads it.
+   * `makeSink` picks the encoding: the Arrow file sink on the calling thread, the Parquet sink
+   * in an encoder thread, the one kind of thread that loads its WebAssembly encoder (~15 MB).
    */
   static async open(
-    format: LocalFormat,
     path: string,
     schema: Schema,
-    makeParquetSink?: (file: OutputFile, schema: Schema) => BatchSink,
+    makeSink: (file: OutputFile, schema: Schema) => BatchSink,
   ): Promise<TableFileWriter> {
     const file = await OutputFile.create(path);
-    let sink: BatchSink;
-    switch (format) {
-      case 'arrow':
-        sink = new ArrowFileSink(file, schema);
-        break;
-      case 'parquet':
-        if (!makeParquetSink) throw new Error('Parquet files are written by the export worker.');
-        sink = makeParquetSink(file, schema);
-        break;
-      case 'csv': {
-        const csv = new CsvSink(file, schema);
-        await csv.start();
-        sink = csv;
-        break;
-      }
-      case 'ndjson':
-        sink = new NdjsonSink(file, schema);
-        break;
-    }
-    return new TableFileWriter(file, sink, schema);
+    return new TableFileWriter(file, makeSink(file, schema), schema);
   }
 
   get bytes(): number {

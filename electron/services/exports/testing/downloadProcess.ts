@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { RedivisApiClient } from '../redivis/apiClient';
-import { createReadSession, tablePath } from '../redivis/readSession';
-import type { LocalFormat } from './exportFormats';
-import { OutputFile } from './sinks/outputFile';
-import { downloadTable } from './tableDownload';
+import { RedivisApiClient } from '../../redivis/apiClient';
+import { createReadSession, tablePath } from '../../redivis/readSession';
+import type { LocalFormat } from '../exportFormats';
+import { OutputFile } from '../sinks/outputFile';
+import { downloadTable } from '../download/tableDownload';
 
 /**
  * Runs one download in a process of its own: to prove that a process killed mid-write leaves

@@ -2,8 +2,8 @@ import { Type, tableFromIPC, type Table } from 'apache-arrow';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { readParquet } from 'parquet-wasm';
-import type { RedivisApiClient } from '../redivis/apiClient';
-import { tablePath } from '../redivis/readSession';
+import type { RedivisApiClient } from '../../redivis/apiClient';
+import { tablePath } from '../../redivis/readSession';
 
 export type Row = Record<string, unknown>;
 

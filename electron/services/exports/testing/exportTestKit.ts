@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
-import { RedivisApiClient, type TokenSource } from '../redivis/apiClient';
+import { startEmulator, type RunningEmulator } from '../../../../emulator/src/index';
+import { RedivisApiClient, type TokenSource } from '../../redivis/apiClient';
 
 export interface ExportTestKit {
   emulator: RunningEmulator;

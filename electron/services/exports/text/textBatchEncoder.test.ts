@@ -37,7 +37,7 @@ import {
   type Data,
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../emulator/src/demo/random';
+import { seededRandom } from '../../../../emulator/src/demo/random';
 import { ByteSink } from './byteCells';
 import { csvRows, ndjsonKeys, ndjsonRows } from './textRows';
 import { encodeCsvRows, encodeNdjsonRows, recycleTextBuffer } from './textBatchEncoder';

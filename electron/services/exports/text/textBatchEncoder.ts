@@ -1,7 +1,7 @@
 import type { RecordBatch } from 'apache-arrow';
 import { constantBytes } from './cellByteTables';
 import { columnWriter, textSink } from './columnWriters';
-import type { LocalFormat } from './exportFormats';
+import type { TextFormat } from '../exportFormats';
 import { slicesOf } from './textRows';
 
 /**
@@ -38,7 +38,7 @@ export function rowsPerPiece(batch: RecordBatch): number {
  * of an ArrayBuffer of its own (transferable).
  */
 export function* encodeTextRows(
-  format: Extract<LocalFormat, 'csv' | 'ndjson'>,
+  format: TextFormat,
   batch: RecordBatch,
   keys: string[],
 ): Generator<Uint8Array> {

@@ -1,14 +1,14 @@
 import { Schema, tableFromIPC } from 'apache-arrow';
 import { parentPort, workerData } from 'node:worker_threads';
-import { streamBatchesOf } from '../redivis/streamBatch';
-import { TableFileWriter } from './sinks/openSink';
-import { garbageCollector } from './sinks/garbageCollector';
-import { ParquetSink } from './sinks/parquetSink';
+import { streamBatchesOf } from '../../redivis/streamBatch';
+import { TableFileWriter } from '../sinks/tableFileWriter';
+import { garbageCollector } from '../sinks/garbageCollector';
+import { ParquetSink } from '../sinks/parquetSink';
 import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
 
 /**
- * Encodes and writes one output file off the main thread: CSV/NDJSON formatting and Parquet
- * encoding are CPU-heavy and would otherwise stall the app's event loop during big exports.
+ * Encodes and writes one Parquet file off the main thread: Parquet encoding is CPU-heavy and
+ * would otherwise stall the app's event loop during big exports.
  */
 const data = workerData as WriterWorkerData;
 const port = parentPort;
@@ -16,7 +16,6 @@ if (!port) throw new Error('exportWorker must run in a worker thread.');
 
 const schema: Schema = tableFromIPC(data.schemaIpc).schema;
 const opened = TableFileWriter.open(
-  data.format,
   data.path,
   schema,
   (file, target) => new ParquetSink(file, target, garbageCollector()),

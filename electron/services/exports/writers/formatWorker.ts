@@ -1,8 +1,8 @@
 import { RecordBatchReader, tableFromIPC, type Schema } from 'apache-arrow';
 import { parentPort, workerData } from 'node:worker_threads';
-import { reconcileBatch } from './batchReconciler';
-import { encodeTextRows, recycleTextBuffer } from './textBatchEncoder';
-import { ndjsonKeys } from './textRows';
+import { reconcileBatch } from '../download/batchReconciler';
+import { encodeTextRows, recycleTextBuffer } from '../text/textBatchEncoder';
+import { ndjsonKeys } from '../text/textRows';
 import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
 
 /**

@@ -1,7 +1,7 @@
 import { Table, tableFromArrays, type RecordBatch } from 'apache-arrow';
 import { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
-import { decodeStreamBatch, ipcStreamOf, streamBatchOf, streamBatchesOf } from '../redivis/streamBatch';
+import { decodeStreamBatch, ipcStreamOf, streamBatchOf, streamBatchesOf } from '../../redivis/streamBatch';
 import { SharedBatchSlots } from './sharedBatchSlots';
 
 function batchOfRows(rows: number) {

@@ -1,4 +1,4 @@
-import { ipcStreamOf, type StreamBatch } from '../redivis/streamBatch';
+import { ipcStreamOf, type StreamBatch } from '../../redivis/streamBatch';
 
 /** Slots grow in steps of this, so batches of slightly different sizes reuse the same memory. */
 const SLOT_STEP = 1024 * 1024;

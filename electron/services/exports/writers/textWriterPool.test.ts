@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { streamBatchOf } from '../redivis/streamBatch';
+import { streamBatchOf } from '../../redivis/streamBatch';
 import { PooledTextWriter } from './textWriterPool';
 
 let folder: string;

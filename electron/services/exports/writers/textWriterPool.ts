@@ -1,12 +1,13 @@
 import { Table, tableToIPC, type Schema } from 'apache-arrow';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { ipcStreamOf, type StreamBatch } from '../redivis/streamBatch';
-import { OutputFile } from './sinks/outputFile';
+import { ipcStreamOf, type StreamBatch } from '../../redivis/streamBatch';
+import type { TextFormat } from '../exportFormats';
+import { OutputFile } from '../sinks/outputFile';
 import type { TableWriter } from './tableWriter';
-import { csvHeader } from './textRows';
+import { csvHeader } from '../text/textRows';
 import { startExportWorker } from './workerLauncher';
-import { BufferSpares } from './bufferSpares';
+import { BufferSpares } from '../text/bufferSpares';
 import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
 
 /**
@@ -50,7 +51,7 @@ export class PooledTextWriter implements TableWriter {
   }
 
   static async open(
-    format: 'csv' | 'ndjson',
+    format: TextFormat,
     path: string,
     schema: Schema,
     formatters = poolSize(),

@@ -1,8 +1,7 @@
-import type { LocalFormat } from './exportFormats';
+import type { TextFormat } from '../exportFormats';
 
-/** What the encoder worker is started with. */
+/** What the Parquet encoder worker is started with. */
 export interface WriterWorkerData {
-  format: LocalFormat;
   path: string;
   /** The target schema as an Arrow IPC stream with no batches. */
   schemaIpc: Uint8Array;
@@ -20,7 +19,7 @@ export type FromWriter =
 
 /** What each text formatter worker of the pool is started with. */
 export interface FormatterWorkerData {
-  format: 'csv' | 'ndjson';
+  format: TextFormat;
   schemaIpc: Uint8Array;
 }
 

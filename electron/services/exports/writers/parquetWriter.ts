@@ -1,0 +1,111 @@
+import { Table, tableToIPC, type Schema } from 'apache-arrow';
+import type { Worker } from 'node:worker_threads';
+import type { StreamBatch } from '../../redivis/streamBatch';
+import { SharedBatchSlots } from './sharedBatchSlots';
+import type { TableWriter } from './tableWriter';
+import { startExportWorker } from './workerLauncher';
+import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
+
+/** Batches sent to the encoder but not yet written: bounds memory between reader and disk. */
+const MAX_IN_FLIGHT = 2;
+
+/**
+ * Parquet: batches are encoded and written by the encoder thread. The encoder copies each
+ * batch before reporting it written, so batches reach it through shared buffers that are
+ * reused instead of being copied for every message.
+ */
+export class ParquetWriter implements TableWriter {
+  rows = 0;
+  bytes = 0;
+  private inFlight = 0;
+  private failure: Error | undefined;
+  private waiters: (() => void)[] = [];
+  private done?: { resolve: () => void; reject: (error: Error) => void };
+  private aborted?: () => void;
+
+  private readonly slots = new SharedBatchSlots();
+
+  private constructor(private readonly worker: Worker) {
+    this.worker.on('message', (message: FromWriter) => this.onMessage(message));
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`The file writer stopped (exit code ${code}).`));
+      this.aborted?.();
+    });
+  }
+
+  static async open(path: string, schema: Schema): Promise<ParquetWriter> {
+    const data: WriterWorkerData = { path, schemaIpc: tableToIPC(new Table(schema), 'stream') };
+    return new ParquetWriter(await startExportWorker(data));
+  }
+
+  private onMessage(message: FromWriter): void {
+    switch (message.type) {
+      case 'written':
+        this.inFlight--;
+        this.slots.release();
+        this.rows = message.rows;
+        this.bytes = message.bytes;
+        this.wake();
+        break;
+      case 'finished':
+        this.rows = message.rows;
+        this.bytes = message.bytes;
+        this.done?.resolve();
+        break;
+      case 'aborted':
+        this.aborted?.();
+        break;
+      case 'failed':
+        this.fail(new Error(message.message));
+        break;
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wake();
+    this.done?.reject(this.failure);
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private post(message: ToWriter): void {
+    this.worker.postMessage(message);
+  }
+
+  async write(batch: StreamBatch): Promise<void> {
+    while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    if (this.failure) throw this.failure;
+    this.inFlight++;
+    this.post({ type: 'batch', ipc: this.slots.fill(batch) });
+  }
+
+  async finish(): Promise<void> {
+    if (this.failure) throw this.failure;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.done = { resolve, reject };
+        this.post({ type: 'finish' });
+      });
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
+  async abort(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.aborted = resolve;
+      this.post({ type: 'abort' });
+      // A worker stuck in a long encode is not worth waiting for: its file is removed anyway.
+      setTimeout(resolve, 2000).unref();
+    });
+    await this.worker.terminate();
+  }
+}
