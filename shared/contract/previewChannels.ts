@@ -82,7 +82,10 @@ export const previewChannels = {
 
 /** Events of the preview domain, addressed to the window that started the preview. */
 export const previewEvents = {
-  /** One or more record batches as an Arrow IPC stream (schema + batches). */
+  /**
+   * One or more record batches as an Arrow IPC stream (schema + batches + end marker): the
+   * messages the server sent, passed on undecoded; the renderer decodes them.
+   */
   'preview.batch': z.object({
     previewId,
     /** 0, 1, 2… in arrival order. */

@@ -1,4 +1,4 @@
-import { RecordBatch, RecordBatchStreamWriter, tableFromArrays } from 'apache-arrow';
+import { RecordBatch, RecordBatchStreamWriter, tableFromArrays, tableFromIPC } from 'apache-arrow';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,32 @@ describe('PreviewService first rows', () => {
     release();
     await ended;
     expect(seen.filter((event) => event === 'preview.batch').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('PreviewService row cap', () => {
+  it('cuts the batch that crosses the cap when the server sends more rows than asked', async () => {
+    release();
+    const events = new EventBus();
+    const ids: number[] = [];
+    const ended = new Promise<EventPayload<'preview.ended'>>((resolve) =>
+      events.attach((event, payload) => {
+        if (event === 'preview.batch') {
+          const batch = payload as EventPayload<'preview.batch'>;
+          const column = tableFromIPC(batch.ipc).getChild('id');
+          for (let i = 0; i < (column?.length ?? 0); i++) ids.push(Number(column?.get(i)));
+        }
+        if (event === 'preview.ended') resolve(payload as EventPayload<'preview.ended'>);
+      }),
+    );
+    const api = new RedivisApiClient({
+      baseUrl: () => base,
+      tokens: { accessToken: async () => undefined, refreshAfterUnauthorized: async () => false },
+    });
+    // The test server ignores maxResults and always sends its 3000 rows.
+    const service = new PreviewService({ api, events });
+    await service.start({ previewId: 'capped', tableRef: 't', maxRows: 1500 }, 'w');
+    expect(await ended).toEqual({ previewId: 'capped', status: 'complete', rowsLoaded: 1500 });
+    expect(ids).toEqual(Array.from({ length: 1500 }, (_, i) => i));
   });
 });

@@ -2,11 +2,12 @@ import { AppFailure, appError, type AppError } from '../../../shared/contract/er
 import type { EventBus } from '../host/eventBus';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { createReadSession, tablePath, type ReadSession } from '../redivis/readSession';
-import { readStreamBatches } from '../redivis/readStream';
+import { readStreamMessages } from '../redivis/readStream';
+import { decodeStreamBatch, streamBatchOf, type StreamBatch } from '../redivis/streamBatch';
 import { queryResultRef } from '../../../shared/contract/rowSource';
 import { reordersOrFilters, type TableView } from '../../../shared/contract/tableViewModel';
 import type { ViewQueries } from '../tableViews/viewQueries';
-import { BatchPacker } from './batchPacker';
+import { BatchGrouper, type GroupedBatches } from './batchGrouper';
 
 export interface StartPreview {
   previewId: string;
@@ -45,7 +46,8 @@ function toAppError(error: unknown): AppError {
 
 /**
  * Runs row previews: one capped Arrow read session per preview, whose record batches go to the
- * window that asked, as IPC bytes, while they arrive. Previews are keyed by an id the renderer
+ * window that asked, as the IPC bytes the server sent, while they arrive. Only message headers
+ * are read here (row counts, the cap); the renderer decodes the rows, once. Previews are keyed by an id the renderer
  * chose, so it can listen before it asks and cancel when the user leaves the table.
  */
 export class PreviewService {
@@ -135,15 +137,15 @@ export class PreviewService {
     signal: AbortSignal,
   ): Promise<void> {
     const { previewId, maxRows } = params;
-    const packer = new BatchPacker();
+    const grouper = new BatchGrouper();
     let rowsLoaded = 0;
     let seq = 0;
-    const send = (packs: { rows: number; ipc: Uint8Array }[]) => {
-      for (const pack of packs) {
-        rowsLoaded += pack.rows;
+    const send = (groups: GroupedBatches[]) => {
+      for (const group of groups) {
+        rowsLoaded += group.rows;
         this.deps.events.emit(
           'preview.batch',
-          { previewId, seq: seq++, rows: pack.rows, rowsLoaded, ipc: pack.ipc },
+          { previewId, seq: seq++, rows: group.rows, rowsLoaded, ipc: group.ipc },
           clientId,
         );
       }
@@ -151,16 +153,15 @@ export class PreviewService {
     let received = 0;
     try {
       streams: for (const stream of session.streams) {
-        for await (const batch of readStreamBatches(this.deps.api, stream.id, { signal })) {
-          // The server may send a few rows beyond maxResults (spec 4.2); the cap is exact here.
+        for await (const batch of readStreamMessages(this.deps.api, stream.id, { signal })) {
           const room = maxRows - received;
-          const kept = batch.numRows > room ? batch.slice(0, room) : batch;
+          const kept = batch.numRows > room ? cut(batch, room) : batch;
           received += kept.numRows;
-          if (kept.numRows > 0) send(packer.add(kept));
+          if (kept.numRows > 0) send(grouper.add(kept));
           if (received >= maxRows) break streams;
         }
       }
-      send(packer.flush());
+      send(grouper.flush());
       this.deps.events.emit('preview.ended', { previewId, status: 'complete', rowsLoaded }, clientId);
     } catch (error) {
       const cancelled = signal.aborted;
@@ -173,4 +174,12 @@ export class PreviewService {
       );
     }
   }
+}
+
+/**
+ * The server may send a few rows beyond maxResults (spec 4.2); the cap is exact here. Only the
+ * one batch that crosses it is decoded, cut and encoded again.
+ */
+function cut(batch: StreamBatch, rows: number): StreamBatch {
+  return streamBatchOf(decodeStreamBatch(batch).slice(0, rows));
 }

@@ -26,7 +26,7 @@ type BodyParser<T> = (body: AsyncIterable<Uint8Array>) => AsyncIterable<T>;
 
 /**
  * Yields the Arrow record batches of one read stream (spec 4.2), decoded. Used where the values
- * are looked at (the preview).
+ * are looked at on this side (pages deep in a view, column profiles).
  */
 export function readStreamBatches(
   api: RedivisApiClient,
@@ -38,9 +38,9 @@ export function readStreamBatches(
 
 /**
  * Yields the record batches of one read stream in wire form, undecoded: downloads pass them on
- * to disk or to a formatter without paying to decode them on the main thread. A download's
- * streams share the per-turn budget of `loopTurnBudget.ts`; the preview's read does not: it is
- * short (capped rows), and there the first rows on screen matter most.
+ * to disk or to a formatter, and the preview to the renderer, without paying to decode them on
+ * the main thread. All such streams share the per-turn budget of `loopTurnBudget.ts`, so the
+ * windows' IPC is served between their chunks.
  */
 export function readStreamMessages(
   api: RedivisApiClient,
@@ -54,7 +54,7 @@ export function readStreamMessages(
  * Framed here, then decoded batch by batch, rather than by apache-arrow's reader over the body:
  * given an async iterable, that reader holds back a batch that ends exactly where a chunk ends
  * until the next chunk arrives (its byte queue only serves a request smaller than what it has),
- * so a stream that pauses between batches would keep its last complete batch from the preview.
+ * so a stream that pauses between batches would keep its last complete batch from its reader.
  */
 async function* decodedBatches(body: AsyncIterable<Uint8Array>): AsyncGenerator<RecordBatch> {
   for await (const batch of framedBatches(body)) yield decodeStreamBatch(batch);
