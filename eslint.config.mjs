@@ -7,10 +7,53 @@ import tseslint from 'typescript-eslint';
 const ipcWrappers = ['electron/shell/ipcTransport.ts', 'electron/shell/preload.ts'];
 const openExternalWrapper = 'electron/shell/openExternal.ts';
 
+/** Tests, their support code, end-to-end specs and benchmarks may import anything. */
+const testCode = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', 'e2e/**/*.ts', 'bench/**/*.ts'];
+
 const restrictedElectron = {
   name: 'electron',
   message: 'Only electron/shell may import electron; services and the renderer reach the OS through ports.',
 };
+
+/** Test support (`testing/` folders, `*.test` files) is for tests, never for the code they test. */
+const noTestSupport = {
+  group: ['**/testing', '**/testing/**', '*.test', '**/*.test', '*.test.*', '**/*.test.*'],
+  message: 'Production code may not import test support (testing/ folders or *.test files).',
+};
+
+const noEmulator = {
+  group: ['**/emulator', '**/emulator/**'],
+  message: 'The emulator is a test double and demo backend: production code never imports it.',
+};
+
+const noShell = {
+  group: ['**/shell', '**/shell/**'],
+  message: 'Only the Electron entry knows electron/shell; services and browser mode stay Electron-free.',
+};
+
+/** Each renderer feature's public files: what other features may import from it. */
+const featurePublicFiles = {
+  catalog: ['catalogFormat', 'catalogStates', 'navigationStore', 'usePageLoad'],
+  files: ['FilesView'],
+  jobs: ['ExportButton'],
+  preview: ['PreviewGrid', 'TablePreview', 'gridRows', 'preview.css', 'previewStore', 'viewColumns'],
+  queries: ['QueryWorkbench', 'queriesStore'],
+  session: ['GrantAccessButton', 'sessionStore'],
+  uploads: ['DatasetVersions', 'UploadButton'],
+};
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `../<feature>/<anything but its index or public files>`, from any depth inside renderer/features. */
+const featureInternals = Object.entries(featurePublicFiles).map(([feature, publicFiles]) => ({
+  regex: `^(\\.\\./)+(features/)?${feature}/(?!(?:.*/)?(?:index|${publicFiles.map(escapeRegex).join('|')})$)`,
+  message: `Import another feature only through its index or public files (${feature}: ${publicFiles.join(', ')}); see featurePublicFiles in eslint.config.mjs.`,
+}));
+
+/** no-restricted-imports replaces rather than merges between blocks, so each folder gets its full list. */
+function restrictImports({ paths = [restrictedElectron], patterns = [] } = {}) {
+  return ['error', { paths, patterns: [...patterns, noTestSupport] }];
+}
 
 export default tseslint.config(
   {
@@ -41,40 +84,95 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [restrictedElectron],
-          patterns: [
-            {
-              group: ['**/electron/**', 'node:*'],
-              message: 'The renderer knows only the contract in shared/.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          {
+            group: ['**/electron/**', 'node:*', '**/emulator/**'],
+            message: 'The renderer knows only the contract in shared/.',
+          },
+        ],
+      }),
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'shared/**/*.ts', 'electron/web/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [restrictedElectron] }] },
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          {
+            group: ['**/electron/**', 'node:*', '**/emulator/**'],
+            message: 'The renderer knows only the contract in shared/.',
+          },
+          ...featureInternals,
+        ],
+      }),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          noShell,
+          {
+            group: ['**/web', '**/web/**'],
+            message: 'Services are hosted by electron/web and electron/shell; they never import their hosts.',
+          },
+          noEmulator,
+        ],
+      }),
+    },
+  },
+  {
+    files: ['electron/web/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports({ patterns: [noShell, noEmulator] }) },
+  },
+  {
+    // The browser-mode command line is the development entry: `--demo` starts the emulator.
+    files: ['electron/web/cli.ts'],
+    rules: { 'no-restricted-imports': restrictImports({ patterns: [noShell] }) },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          {
+            group: [
+              'node:*',
+              '**/electron',
+              '**/electron/**',
+              '**/renderer/**',
+              '**/emulator/**',
+              '**/scripts/**',
+              '../../*',
+              '!../../shared',
+              '!../../shared/**',
+            ],
+            message:
+              'shared/ imports only shared/ and libraries (zod, apache-arrow, …): it runs on both sides.',
+          },
+        ],
+      }),
+    },
+  },
+  {
+    files: ['electron/shell/**/*.ts', 'emulator/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.mts'],
+    rules: { 'no-restricted-imports': restrictImports({ paths: [] }) },
   },
   {
     files: ['electron/shell/**/*.ts'],
     ignores: [...ipcWrappers, openExternalWrapper],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              importNames: ['ipcMain', 'ipcRenderer'],
-              message: 'Use the contract transport (ipcTransport.ts / preload.ts), never raw IPC.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrictImports({
+        paths: [
+          {
+            name: 'electron',
+            importNames: ['ipcMain', 'ipcRenderer'],
+            message: 'Use the contract transport (ipcTransport.ts / preload.ts), never raw IPC.',
+          },
+        ],
+      }),
       'no-restricted-syntax': [
         'error',
         {
@@ -97,7 +195,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    files: testCode,
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import { Type as ArrowType, type Data, type RecordBatch, type Schema } from 'apache-arrow';
 import avro from 'avsc';
-import type { PartWriter } from './partWriters.js';
+import type { PartWriter } from './partWriter.js';
 
 type AvroValue = number | string | boolean | null;
 

@@ -11,14 +11,10 @@ import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet 
 import type { JsonValue } from '../readSessions/rowValues.js';
 import { AvroPartWriter } from './avroPartWriter.js';
 import type { WritableFormat } from './exportFormats.js';
+import type { PartWriter } from './partWriter.js';
 import { batchValues } from './rowValues.js';
 
-export interface PartWriter {
-  write(batch: RecordBatch): Promise<void>;
-  /** Finishes the file and returns its size in bytes. */
-  close(): Promise<number>;
-  abort(): Promise<void>;
-}
+export type { PartWriter } from './partWriter.js';
 
 function csvCell(value: JsonValue): string {
   if (value === null) return '';

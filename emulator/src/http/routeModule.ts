@@ -23,6 +23,7 @@ import type { Store } from '../store/store.js';
 import type { FaultState } from '../faults/faultState.js';
 import type { AccessLevel, TableRecord, UserRecord, UploadRecord } from '../store/model.js';
 import type { ResolvedTable } from '../refs/resolveTable.js';
+import type { Caller } from './caller.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -32,13 +33,7 @@ export interface Router {
   add(method: HttpMethod, pattern: string, handler: Handler): void;
 }
 
-export interface Caller {
-  /** null for anonymous requests (no Authorization header). */
-  user: UserRecord | null;
-  /** Granted scopes; anonymous callers have `['public']`. */
-  scopes: string[];
-  tokenKind: 'anonymous' | 'oauth' | 'static';
-}
+export type { Caller } from './caller.js';
 
 export interface ResolveTableOptions {
   /** Requires `data.edit` scope, edit access and (for dataset tables) an unreleased version. */

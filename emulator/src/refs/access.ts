@@ -4,7 +4,7 @@
  * public level is always available, even to anonymous callers.
  */
 import { ApiError, forbidden, insufficientScope, notFound } from '../http/apiError.js';
-import type { Caller } from '../http/routeModule.js';
+import type { Caller } from '../http/caller.js';
 import {
   ACCESS_LEVELS,
   type AccessLevel,

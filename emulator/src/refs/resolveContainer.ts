@@ -5,7 +5,7 @@
  * for editors (others get 404); an unreleased version is only visible to editors.
  */
 import { ApiError, notFound } from '../http/apiError.js';
-import type { Caller } from '../http/routeModule.js';
+import type { Caller } from '../http/caller.js';
 import type {
   AccessLevel,
   DatasetRecord,

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { ErrorNotice } from './ErrorNotice';
-import type { UploadTarget } from './UploadButton';
-import { useDelayed } from '../../app/useDelayed';
+import type { UploadTarget } from './uploadTarget';
+import { useDelayed } from '../../ui/useDelayed';
 
 /** Asks where dropped files go when they were dropped on no dataset or table. */
 export function DestinationPicker(props: { onPick(target: UploadTarget): void }) {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useNavigation, type Route } from '../catalog/navigationStore';
-import type { UploadTarget } from './UploadButton';
+import type { UploadTarget } from './uploadTarget';
 import { UploadDialog } from './UploadDialog';
 import { useUploads } from './uploadsStore';
-import '../../styles/uploads.css';
+import './uploads.css';
 
 /** The last part of a reference, for labels (`owner.ds:next.table` → `table`). */
 function lastName(ref: string): string {

@@ -1,10 +1,7 @@
 import { useRef } from 'react';
+import type { UploadTarget } from './uploadTarget';
 import { useUploads } from './uploadsStore';
-import '../../styles/uploads.css';
-
-export type UploadTarget =
-  | { kind: 'table'; tableRef: string; tableName: string }
-  | { kind: 'dataset'; datasetRef: string; datasetName: string };
+import './uploads.css';
 
 /** Lets the user pick files to upload into a table or dataset (the alternative to dropping). */
 export function UploadButton(props: { target: UploadTarget }) {

@@ -1,16 +1,18 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { DestinationPicker } from './DestinationPicker';
 import { ErrorNotice } from './ErrorNotice';
 import { FilePlanRow } from './FilePlanRow';
-import type { UploadTarget } from './UploadButton';
+import type { UploadTarget } from './uploadTarget';
 import { initialPlan, toStartParams, type FilePlan } from './uploadPlan';
 import { useUploads, type UploadDraft } from './uploadsStore';
-import { useDelayed } from '../../app/useDelayed';
+import { DelayedSpinner } from '../../ui/DelayedSpinner';
+import { Dialog } from '../../ui/Dialog';
 import { useUploadPreparation } from './useUploadPreparation';
 import { VersionActions } from './VersionActions';
+import './uploads.css';
 
 const conflictKey = (plan: FilePlan) =>
   plan.into.kind === 'table' ? `${plan.into.tableRef}\n${plan.name}` : '';
@@ -26,10 +28,8 @@ export function UploadDialog(props: { draft: UploadDraft }) {
   const [conflicts, setConflicts] = useState<Record<string, boolean>>({});
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<AppError>();
-  const dialog = useRef<HTMLDivElement>(null);
   const { files, destination } = prep;
   const loading = !error && !prep.error && (!files || (target !== null && !destination));
-  const spinner = useDelayed(loading);
 
   const initial = useMemo(
     () =>
@@ -62,15 +62,6 @@ export function UploadDialog(props: { draft: UploadDraft }) {
     }
   }, [plans, conflicts]);
 
-  useEffect(() => {
-    dialog.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [close]);
-
   const shown = (plans ?? []).map((plan) => ({ ...plan, exists: conflicts[conflictKey(plan)] === true }));
   const sendable = shown.filter(
     (plan) =>
@@ -102,46 +93,37 @@ export function UploadDialog(props: { draft: UploadDraft }) {
 
   const count = props.draft.files.length;
   return (
-    <div className="modal-backdrop">
-      <div
-        ref={dialog}
-        className="modal upload-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="upload-dialog-title"
-        tabIndex={-1}
-      >
-        <h2 id="upload-dialog-title">
-          Upload {count === 1 ? props.draft.files[0]?.name : `${count} files`}
-          {destination ? ` to ${destination.datasetName}` : ''}
-        </h2>
-        {!target && <DestinationPicker onPick={setTarget} />}
-        {destination && <VersionActions destination={destination} onChange={prep.setDestination} />}
-        {spinner && <span className="spinner" aria-label="Preparing the files" />}
-        {prep.error && <ErrorNotice error={prep.error} />}
-        {destination && files && (
-          <ul className="file-plans" aria-label="Files">
-            {shown.map((plan, index) => (
-              <FilePlanRow
-                key={`${plan.file.name}-${index}`}
-                plan={plan}
-                tables={destination.tables}
-                mergeStrategy={strategyOf(plan)}
-                onChange={(next) => editPlan(index, next)}
-              />
-            ))}
-          </ul>
-        )}
-        {error && <ErrorNotice error={error} />}
-        <div className="modal-buttons">
-          <button type="button" className="primary" disabled={!canStart} onClick={() => void start()}>
-            {sendable.length > 1 ? `Upload ${sendable.length} files` : 'Upload'}
-          </button>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-        </div>
+    <Dialog
+      className="upload-dialog"
+      onClose={close}
+      title={`Upload ${count === 1 ? props.draft.files[0]?.name : `${count} files`}${destination ? ` to ${destination.datasetName}` : ''}`}
+    >
+      {!target && <DestinationPicker onPick={setTarget} />}
+      {destination && <VersionActions destination={destination} onChange={prep.setDestination} />}
+      {loading && <DelayedSpinner label="Preparing the files" />}
+      {prep.error && <ErrorNotice error={prep.error} />}
+      {destination && files && (
+        <ul className="file-plans" aria-label="Files">
+          {shown.map((plan, index) => (
+            <FilePlanRow
+              key={`${plan.file.name}-${index}`}
+              plan={plan}
+              tables={destination.tables}
+              mergeStrategy={strategyOf(plan)}
+              onChange={(next) => editPlan(index, next)}
+            />
+          ))}
+        </ul>
+      )}
+      {error && <ErrorNotice error={error} />}
+      <div className="modal-buttons">
+        <button type="button" className="primary" disabled={!canStart} onClick={() => void start()}>
+          {sendable.length > 1 ? `Upload ${sendable.length} files` : 'Upload'}
+        </button>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import type {
   UploadOptions,
 } from '../../../shared/contract/uploadModel';
 import { tableNameFor } from './localFiles';
-import type { UploadTarget } from './UploadButton';
+import type { UploadTarget } from './uploadTarget';
 
 /** Where one file goes: an existing table of the unreleased version, or a new one. */
 export type PlanInto =

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { UploadTarget } from './UploadButton';
+import type { UploadTarget } from './uploadTarget';
 
 /** Files chosen by a drop or the picker, waiting in the upload dialog. */
 export interface UploadDraft {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { Destination, InspectedFile } from '../../../shared/contract/uploadModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { toUploadSource } from './localFiles';
-import type { UploadTarget } from './UploadButton';
+import type { UploadTarget } from './uploadTarget';
 
 export interface Preparation {
   files?: InspectedFile[];

@@ -1,0 +1,4 @@
+// Linted as a file in electron/web/: browser mode importing the emulator.
+import { startDemoServer } from '../../emulator/demoServer';
+
+export const start = startDemoServer;
