@@ -22,6 +22,19 @@ describe('wire codec', () => {
     expect(decoded.payload.n).toBe(2);
   });
 
+  it('starts every binary field at a multiple of 8 bytes, so Arrow reads it without a copy', () => {
+    const odd = [new Uint8Array([1, 2, 3]), new Uint8Array(13).fill(9), new Uint8Array([4])];
+    for (const label of ['x', 'xy', 'xyz', 'é', 'x'.repeat(37)]) {
+      const encoded = encodeMessage({ type: 'event', label, payload: { odd } }) as Uint8Array;
+      // A copy at offset 0, as a WebSocket hands the page a frame of its own.
+      const frame = new Uint8Array(encoded);
+      const decoded = decodeMessage(frame) as { label: string; payload: { odd: Uint8Array[] } };
+      expect(decoded.label).toBe(label);
+      expect(decoded.payload.odd.map((bin) => bin.byteOffset % 8)).toEqual([0, 0, 0]);
+      expect(decoded.payload.odd.map((bin) => Array.from(bin))).toEqual(odd.map((bin) => Array.from(bin)));
+    }
+  });
+
   it('rejects malformed frames with a clear error', () => {
     expect(() => decodeMessage(new Uint8Array([0, 0]))).toThrow(/too short/);
     expect(() => decodeMessage(new Uint8Array([0, 0, 1, 0, 123]))).toThrow(/header length/);

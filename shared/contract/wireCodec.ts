@@ -2,9 +2,16 @@
  * Encodes messages for the WebSocket transport. Plain messages are JSON text; messages that
  * carry Uint8Array fields (Arrow record batches, file chunks) become one binary frame:
  *   [u32 header length][header JSON][bytes of each binary field, in order]
- * so large payloads never pass through JSON.stringify.
+ * so large payloads never pass through JSON.stringify. Each field starts at a multiple of 8
+ * bytes into the frame (the header JSON is padded with spaces, fields with zeros): Arrow reads
+ * its buffers in place only when they are aligned, so a batch is decoded without a copy.
  */
 const BIN_KEY = '$bin';
+const ALIGN = 8;
+
+function aligned(offset: number): number {
+  return Math.ceil(offset / ALIGN) * ALIGN;
+}
 
 interface Header {
   message: unknown;
@@ -47,13 +54,18 @@ export function encodeMessage(message: unknown): string | Uint8Array {
   const stripped = extractBinaries(message, bins);
   if (bins.length === 0) return JSON.stringify(message);
   const header: Header = { message: stripped, bins: bins.map((b) => b.byteLength) };
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const total = 4 + headerBytes.byteLength + bins.reduce((sum, b) => sum + b.byteLength, 0);
+  const json = JSON.stringify(header);
+  const encoded = new TextEncoder().encode(json);
+  const headerLength = aligned(4 + encoded.byteLength) - 4;
+  let total = 4 + headerLength;
+  for (const bin of bins) total = aligned(total) + bin.byteLength;
   const frame = new Uint8Array(total);
-  new DataView(frame.buffer).setUint32(0, headerBytes.byteLength);
-  frame.set(headerBytes, 4);
-  let offset = 4 + headerBytes.byteLength;
+  new DataView(frame.buffer).setUint32(0, headerLength);
+  frame.set(encoded, 4);
+  frame.fill(0x20, 4 + encoded.byteLength, 4 + headerLength);
+  let offset = 4 + headerLength;
   for (const bin of bins) {
+    offset = aligned(offset);
     frame.set(bin, offset);
     offset += bin.byteLength;
   }
@@ -72,6 +84,7 @@ export function decodeMessage(data: string | Uint8Array): unknown {
   const bins: Uint8Array[] = [];
   let offset = 4 + headerLength;
   for (const length of header.bins) {
+    offset = aligned(offset);
     if (typeof length !== 'number' || offset + length > data.byteLength) {
       throw new Error('Malformed frame: attachment overruns the frame.');
     }
