@@ -1,10 +1,10 @@
 import { createRoot } from 'react-dom/client';
 import { createClient } from '../shared/contract/client';
 import { App } from './app/App';
-import { setClient } from './app/client';
+import { setClient } from './ui/client';
 import { pickBridge } from './transport/pickBridge';
-import './styles/theme.css';
-import './styles/layout.css';
+import './app/theme.css';
+import './app/layout.css';
 
 const root = document.getElementById('root');
 

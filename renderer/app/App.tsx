@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { client } from './client';
-import { openExternalLink } from './externalLink';
+import { client } from '../ui/client';
+import { openExternalLink } from '../ui/externalLink';
 import { useSqlFileDrop } from '../features/queries/useSqlFileDrop';
 import { useNavigation } from '../features/catalog/navigationStore';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../shared/contract';
-import { client } from './client';
+import { client } from '../ui/client';
 import { concernsPage } from './noticeScope';
 import { JobsStatus } from '../features/jobs/JobsStatus';
 import { routeKey, useNavigation, type Route } from '../features/catalog/navigationStore';

@@ -1,9 +1,9 @@
 import type { Channels, Domain } from './index';
 import type { ParamsOf, ResultOf } from './define';
-import { listChannels } from './define';
-import { channels } from './index';
+import { channelName } from './define';
+import { channelNames, eventNames } from './channelNames';
 import type { AppError, Outcome } from './errors';
-import { eventSchemas, type EventName, type EventPayload } from './events';
+import type { EventName, EventPayload } from './events';
 
 type BridgeMethod<C> = (params?: ParamsOf<C>) => Promise<Outcome<ResultOf<C>>>;
 
@@ -29,12 +29,17 @@ const unknownEvent = (event: string): AppError => ({
 /** Builds the bridge from two raw primitives; only declared channels and events exist on it. */
 export function buildBridge(invoke: RawInvoke, subscribe: RawSubscribe): RedivisBridge {
   const bridge: Record<string, unknown> = {};
-  for (const { name, domain, method } of listChannels(channels)) {
+  // Names only, no schemas: the preload builds this bridge and must stay small (see channelNames.ts).
+  for (const [domain, methods] of Object.entries(channelNames)) {
     const group = (bridge[domain] ??= {}) as Record<string, unknown>;
-    group[method] = (params?: unknown) => invoke(name, params);
+    for (const method of methods) {
+      const name = channelName(domain, method);
+      group[method] = (params?: unknown) => invoke(name, params);
+    }
   }
+  const events = new Set<string>(eventNames);
   bridge.on = (event: string, listener: (payload: unknown) => void) => {
-    if (!(event in eventSchemas)) throw new Error(unknownEvent(event).message);
+    if (!events.has(event)) throw new Error(unknownEvent(event).message);
     return subscribe(event, listener);
   };
   return bridge as RedivisBridge;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { CatalogToolbar } from './CatalogToolbar';
 import { DatasetPage } from './DatasetPage';
 import { HomePage } from './HomePage';
@@ -9,7 +9,7 @@ import { QueryWorkbench } from '../queries/QueryWorkbench';
 import { TablePage } from './TablePage';
 import { useBrowserHistory } from './useBrowserHistory';
 import { WorkflowPage } from './WorkflowPage';
-import '../../styles/catalog.css';
+import './catalog.css';
 
 function Page({ route }: { route: Route }) {
   switch (route.kind) {

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { CatalogPlaces, CatalogUser } from '../../../shared/contract/catalogModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { ErrorPanel, Loading } from './catalogStates';
 import { OrganizationsSection } from './OrganizationsSection';
 import { NewQueryButton } from './QueryActions';
 import { SidebarLink } from './SidebarLink';
 import { SidebarOwnList } from './SidebarOwnList';
 import { useLoad } from './usePageLoad';
-import '../../styles/catalogSidebar.css';
+import './catalogSidebar.css';
 
 /** Organizations and recent items, kept current by `catalog.placesChanged`. */
 function usePlaces() {

@@ -1,6 +1,6 @@
 import type { DatasetDetail } from '../../../shared/contract/catalogModel';
 import { versionOfRef } from '../../../shared/contract/catalogReference';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { DatasetVersions } from '../uploads/DatasetVersions';
 import { UploadButton } from '../uploads/UploadButton';
 import { Breadcrumbs } from './Breadcrumbs';

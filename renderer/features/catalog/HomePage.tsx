@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/appChannels';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { useNavigation } from './navigationStore';
 
 /** The start page: what the app does and how to get going. */

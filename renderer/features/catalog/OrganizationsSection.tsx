@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CatalogPlaces, OrganizationEntry } from '../../../shared/contract/catalogModel';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { SidebarLink } from './SidebarLink';
 import { useNavigation } from './navigationStore';
 

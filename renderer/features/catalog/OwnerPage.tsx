@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { DatasetSummary, WorkflowSummary } from '../../../shared/contract/catalogModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { Breadcrumbs } from './Breadcrumbs';
 import { formatBytes, formatCount } from './catalogFormat';
 import { EmptyState, ErrorPanel, Loading } from './catalogStates';

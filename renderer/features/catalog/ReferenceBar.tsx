@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CatalogTarget } from '../../../shared/contract/catalogModel';
 import { parseReference } from '../../../shared/contract/catalogReference';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { useNavigation, type Route } from './navigationStore';
 import { useDelayedFlag } from './usePageLoad';
 

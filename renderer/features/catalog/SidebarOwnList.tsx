@@ -1,4 +1,4 @@
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { SidebarLink } from './SidebarLink';
 import { ErrorPanel, Loading } from './catalogStates';
 import { usePagedList } from './usePagedList';

@@ -1,4 +1,4 @@
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { formatBytes, formatCount } from './catalogFormat';
 import { EmptyState, ErrorPanel, Loading } from './catalogStates';
 import { ListFooter } from './ListFooter';

@@ -1,6 +1,6 @@
 import type { TableDetail } from '../../../shared/contract/catalogModel';
 import { withVersion } from '../../../shared/contract/catalogReference';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { ExportButton } from '../jobs/ExportButton';
 import { FilesView } from '../files/FilesView';
 import { QueryTableButton } from './QueryActions';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { CatalogVariable, VariableStatistics } from '../../../shared/contract/catalogModel';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { formatScalar } from './catalogFormat';
 import { ErrorPanel, Loading } from './catalogStates';
 import { useLoad } from './usePageLoad';

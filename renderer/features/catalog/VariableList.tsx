@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { EmptyState, ErrorPanel, Loading } from './catalogStates';
 import { matchesFilter, useCatalogView } from './catalogStore';
 import { ListFooter } from './ListFooter';

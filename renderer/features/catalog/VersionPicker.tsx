@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { DatasetVersion } from '../../../shared/contract/catalogModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { formatDate, versionLabel } from './catalogFormat';
 import { ErrorPanel } from './catalogStates';
 import { useNavigation } from './navigationStore';

@@ -1,4 +1,4 @@
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { Breadcrumbs } from './Breadcrumbs';
 import { ErrorPanel, Loading } from './catalogStates';
 import { TableList } from './TableList';

@@ -3,7 +3,7 @@ import type { AppError } from '../../../shared/contract/errors';
 import { GrantAccessButton } from '../session/GrantAccessButton';
 import { useSession } from '../session/sessionStore';
 import { useDelayedFlag } from './usePageLoad';
-import '../../styles/catalogStates.css';
+import './catalogStates.css';
 
 /** A loading placeholder whose spinner appears only if loading takes more than ~300 ms. */
 export function Loading({ label }: { label: string }) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 
 let counter = 0;
 function newLoadId(): string {
@@ -66,5 +66,5 @@ export function useLoad<T>(
   return { ...state, reload };
 }
 
-/** Kept under the catalog's name; the one implementation lives in app/useDelayed. */
-export { useDelayed as useDelayedFlag } from '../../app/useDelayed';
+/** Kept under the catalog's name; the one implementation lives in ui/useDelayed. */
+export { useDelayed as useDelayedFlag } from '../../ui/useDelayed';

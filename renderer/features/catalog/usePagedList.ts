@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CatalogPage } from '../../../shared/contract/catalogModel';
 import type { AppError } from '../../../shared/contract/errors';
-import { toAppError } from '../../app/errorText';
+import { toAppError } from '../../ui/errorText';
 
 interface ListState<T> {
   /** Which list this is; a new key is a different list and starts empty. */

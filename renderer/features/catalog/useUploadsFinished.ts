@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 /**
  * Counts uploads that finished while the page is open. Pages pass it as a refresh signal so

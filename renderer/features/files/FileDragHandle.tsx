@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fileDragKey, type FileDrag } from '../../../shared/contract/filesDrag';
 import type { FileEntry } from '../../../shared/contract/filesModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 function fileDrag(): FileDrag | undefined {
   return (window as unknown as Record<string, FileDrag | undefined>)[fileDragKey];

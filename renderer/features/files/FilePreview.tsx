@@ -1,6 +1,6 @@
 import type { FileEntry } from '../../../shared/contract/filesModel';
 import { previewKindOf } from '../../../shared/contract/filesModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { formatBytes } from '../catalog/catalogFormat';
 import { ErrorPanel, Loading } from '../catalog/catalogStates';
 import { useLoad } from '../catalog/usePageLoad';

@@ -7,12 +7,11 @@ import {
   type PreviewColumn,
   type PreviewView,
 } from '../../../shared/contract/previewModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { ErrorPanel, Loading } from '../catalog/catalogStates';
 import { useLoad } from '../catalog/usePageLoad';
 import type { GridRows } from '../preview/gridRows';
 import { PreviewGrid } from '../preview/PreviewGrid';
-import '../../styles/preview.css';
 
 /** The rows of a file read as a table, for the preview grid. */
 export class ArrowTableRows implements GridRows {

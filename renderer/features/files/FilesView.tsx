@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { FileEntry, FileListing } from '../../../shared/contract/filesModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { formatBytes } from '../catalog/catalogFormat';
 import { ErrorPanel, Loading } from '../catalog/catalogStates';
 import { useLoad } from '../catalog/usePageLoad';
@@ -10,7 +10,7 @@ import { FolderTree } from './FolderTree';
 import { buildTree, folderAt, searchFiles } from './fileTree';
 import { useFilesStore, useFilesView } from './filesStore';
 import { useFileDownload } from './useFileDownload';
-import '../../styles/files.css';
+import './files.css';
 
 /**
  * The files of a file-index table as a file browser: a folder tree from the names, search by

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 
 /** Starts a download job (the Node side asks where to save); its progress shows in the jobs panel. */
 export function useFileDownload(tableRef: string) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ExportDialog } from './ExportDialog';
-import '../../styles/jobs.css';
+import './jobs.css';
 
 /** Opens the export dialog for a table (keeping the preview's column choice when given). */
 export function ExportButton(props: { tableRef: string; tableName: string; selectedVariables?: string[] }) {

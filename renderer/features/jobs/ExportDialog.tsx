@@ -6,16 +6,18 @@ import {
   type ExportFormat,
   type ExportTableInfo,
 } from '../../../shared/contract/exportModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { ColumnPicker } from './ColumnPicker';
 import { defaultFileName, partsFolderName } from './exportNaming';
 import { useJobsView } from './jobsStore';
 import { useExportDestination } from './useExportDestination';
-import { useDelayed } from '../../app/useDelayed';
+import { useDelayed } from '../../ui/useDelayed';
+import { Dialog } from '../../ui/Dialog';
 import { describeFilter, reordersOrFilters } from '../../../shared/contract/tableViewModel';
 import { usePreviewStore, viewKey } from '../preview/previewStore';
 import { shownColumns, tableViewOf } from '../preview/viewColumns';
+import './jobs.css';
 
 interface Props {
   tableRef: string;
@@ -128,169 +130,166 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
   }
 
   return (
-    <div className="export-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
-        <h2 id="export-title">Export {tableName}</h2>
-        {loadError ? <ErrorLine error={loadError} /> : null}
-        {!info && !loadError && showSpinner ? (
-          <p className="muted" role="status">
-            Loading table…
+    <Dialog title={`Export ${tableName}`} className="export-dialog" onClose={onClose}>
+      {loadError ? <ErrorLine error={loadError} /> : null}
+      {!info && !loadError && showSpinner ? (
+        <p className="muted" role="status">
+          Loading table…
+        </p>
+      ) : null}
+      {info && !info.canDownload ? (
+        <p className="export-blocked" role="alert">
+          {info.cannotDownloadReason ?? 'This table cannot be downloaded.'}
+        </p>
+      ) : null}
+      {info?.canDownload ? (
+        <form
+          className="export-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (ready) void start();
+          }}
+        >
+          <p className="muted">
+            {numbers.format(info.numRows)} rows · {info.variables.length} columns
           </p>
-        ) : null}
-        {info && !info.canDownload ? (
-          <p className="export-blocked" role="alert">
-            {info.cannotDownloadReason ?? 'This table cannot be downloaded.'}
-          </p>
-        ) : null}
-        {info?.canDownload ? (
-          <form
-            className="export-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (ready) void start();
-            }}
-          >
-            <p className="muted">
-              {numbers.format(info.numRows)} rows · {info.variables.length} columns
-            </p>
-            {offerView && gridView ? (
-              <div className="export-view">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={exportView}
-                    onChange={(event) => setExportView(event.target.checked)}
-                  />{' '}
-                  Export this view: the rows and columns the grid shows, in its order
-                </label>
-                {exportView ? (
-                  <p className="muted" role="status" data-testid="export-view-summary">
-                    {[
-                      ...gridView.sorting.map((s) => `sorted by ${s.id}${s.desc ? ' descending' : ''}`),
-                      ...(gridView.filters ?? []).map(describeFilter),
-                    ].join(' · ')}
-                    {' — '}
-                    {viewResult
-                      ? `${numbers.format(viewResult.numRows)} rows · ${viewResult.columns.length} columns`
-                      : viewError
-                        ? ''
-                        : 'counting rows on Redivis…'}
-                  </p>
-                ) : null}
-                {exportView && viewError ? <ErrorLine error={viewError} /> : null}
-              </div>
-            ) : null}
-            <label className="export-field">
-              Format
-              <select
-                value={format}
-                autoFocus
-                onChange={(event) => {
-                  const next = event.target.value as ExportFormat;
-                  destination.changeFormat(format, next);
-                  setFormat(next);
-                }}
-              >
-                {exportFormats
-                  // A view is a query result: the app writes it (Redivis makes its formats for tables only).
-                  .filter((f) => !exportView || exportFormatDetails[f].madeBy === 'app')
-                  .map((f) => (
-                    <option key={f} value={f}>
-                      {exportFormatDetails[f].label}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            {exportFormatDetails[format].madeBy === 'server' ? (
-              <p className="muted export-note">
-                Redivis prepares this format on its servers; large exports may arrive as a folder of parts.
-              </p>
-            ) : null}
-            {exportView ? null : (
-              <ColumnPicker variables={info.variables} chosen={chosen} onChange={setChosen} />
-            )}
-            <div className="export-row">
+          {offerView && gridView ? (
+            <div className="export-view">
               <label>
-                <input type="checkbox" checked={limitRows} onChange={(e) => setLimitRows(e.target.checked)} />{' '}
-                Limit rows
+                <input
+                  type="checkbox"
+                  checked={exportView}
+                  onChange={(event) => setExportView(event.target.checked)}
+                />{' '}
+                Export this view: the rows and columns the grid shows, in its order
               </label>
-              {limitRows ? (
-                <label className="export-field inline">
-                  Maximum rows
+              {exportView ? (
+                <p className="muted" role="status" data-testid="export-view-summary">
+                  {[
+                    ...gridView.sorting.map((s) => `sorted by ${s.id}${s.desc ? ' descending' : ''}`),
+                    ...(gridView.filters ?? []).map(describeFilter),
+                  ].join(' · ')}
+                  {' — '}
+                  {viewResult
+                    ? `${numbers.format(viewResult.numRows)} rows · ${viewResult.columns.length} columns`
+                    : viewError
+                      ? ''
+                      : 'counting rows on Redivis…'}
+                </p>
+              ) : null}
+              {exportView && viewError ? <ErrorLine error={viewError} /> : null}
+            </div>
+          ) : null}
+          <label className="export-field">
+            Format
+            <select
+              value={format}
+              autoFocus
+              onChange={(event) => {
+                const next = event.target.value as ExportFormat;
+                destination.changeFormat(format, next);
+                setFormat(next);
+              }}
+            >
+              {exportFormats
+                // A view is a query result: the app writes it (Redivis makes its formats for tables only).
+                .filter((f) => !exportView || exportFormatDetails[f].madeBy === 'app')
+                .map((f) => (
+                  <option key={f} value={f}>
+                    {exportFormatDetails[f].label}
+                  </option>
+                ))}
+            </select>
+          </label>
+          {exportFormatDetails[format].madeBy === 'server' ? (
+            <p className="muted export-note">
+              Redivis prepares this format on its servers; large exports may arrive as a folder of parts.
+            </p>
+          ) : null}
+          {exportView ? null : (
+            <ColumnPicker variables={info.variables} chosen={chosen} onChange={setChosen} />
+          )}
+          <div className="export-row">
+            <label>
+              <input type="checkbox" checked={limitRows} onChange={(e) => setLimitRows(e.target.checked)} />{' '}
+              Limit rows
+            </label>
+            {limitRows ? (
+              <label className="export-field inline">
+                Maximum rows
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={maxRows}
+                  aria-invalid={!rowLimitValid}
+                  onChange={(e) => setMaxRows(e.target.value)}
+                />
+              </label>
+            ) : null}
+          </div>
+          <div className="export-destination">
+            <button
+              type="button"
+              onClick={() => void destination.choose(defaultFileName(tableName, format), format)}
+            >
+              {destination.directory ? 'Change location…' : 'Choose location…'}
+            </button>
+            {destination.directory ? (
+              <>
+                <div className="muted export-folder" title={destination.directory}>
+                  Folder: {destination.directory}
+                </div>
+                <label className="export-field">
+                  File name
                   <input
-                    type="number"
-                    min={1}
-                    step={1}
-                    value={maxRows}
-                    aria-invalid={!rowLimitValid}
-                    onChange={(e) => setMaxRows(e.target.value)}
+                    value={destination.fileName}
+                    onChange={(e) => {
+                      setReplace(false);
+                      setReplaceFolder(false);
+                      destination.setFileName(e.target.value);
+                    }}
                   />
                 </label>
-              ) : null}
-            </div>
-            <div className="export-destination">
-              <button
-                type="button"
-                onClick={() => void destination.choose(defaultFileName(tableName, format), format)}
-              >
-                {destination.directory ? 'Change location…' : 'Choose location…'}
-              </button>
-              {destination.directory ? (
-                <>
-                  <div className="muted export-folder" title={destination.directory}>
-                    Folder: {destination.directory}
-                  </div>
-                  <label className="export-field">
-                    File name
-                    <input
-                      value={destination.fileName}
-                      onChange={(e) => {
-                        setReplace(false);
-                        setReplaceFolder(false);
-                        destination.setFileName(e.target.value);
-                      }}
-                    />
-                  </label>
-                </>
-              ) : null}
-              {destination.exists ? (
-                <label className="export-replace">
-                  <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> A
-                  file with this name exists. Replace it
-                </label>
-              ) : null}
-              {madeByServer && destination.partsFolderExists ? (
-                <label className="export-replace">
-                  <input
-                    type="checkbox"
-                    checked={replaceFolder}
-                    onChange={(e) => setReplaceFolder(e.target.checked)}
-                  />{' '}
-                  A folder named “{partsFolderName(destination.fileName)}” exists here. If Redivis sends this
-                  export in parts, they go into that folder: replace it and everything in it
-                </label>
-              ) : null}
-              {destination.error ? <ErrorLine error={destination.error} /> : null}
-            </div>
-            {startError ? <ErrorLine error={startError} /> : null}
-            <div className="export-buttons">
-              <button type="button" onClick={onClose}>
-                Cancel
-              </button>
-              <button type="submit" className="primary" disabled={!ready}>
-                Export
-              </button>
-            </div>
-          </form>
-        ) : (
+              </>
+            ) : null}
+            {destination.exists ? (
+              <label className="export-replace">
+                <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> A
+                file with this name exists. Replace it
+              </label>
+            ) : null}
+            {madeByServer && destination.partsFolderExists ? (
+              <label className="export-replace">
+                <input
+                  type="checkbox"
+                  checked={replaceFolder}
+                  onChange={(e) => setReplaceFolder(e.target.checked)}
+                />{' '}
+                A folder named “{partsFolderName(destination.fileName)}” exists here. If Redivis sends this
+                export in parts, they go into that folder: replace it and everything in it
+              </label>
+            ) : null}
+            {destination.error ? <ErrorLine error={destination.error} /> : null}
+          </div>
+          {startError ? <ErrorLine error={startError} /> : null}
           <div className="export-buttons">
             <button type="button" onClick={onClose}>
-              Close
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={!ready}>
+              Export
             </button>
           </div>
-        )}
-      </div>
-    </div>
+        </form>
+      ) : (
+        <div className="export-buttons">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      )}
+    </Dialog>
   );
 }
 

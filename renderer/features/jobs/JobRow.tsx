@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { Job } from '../../../shared/contract/jobModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { jobFraction, jobNumbers, kindText, statusText } from './jobText';
 
 /** One job: what it is, how far along, and what can be done with it now. */

@@ -2,7 +2,7 @@ import { JobsPanel } from './JobsPanel';
 import { jobFraction } from './jobText';
 import { useJobsView } from './jobsStore';
 import { useJobs } from './useJobs';
-import '../../styles/jobs.css';
+import './jobs.css';
 
 /** Running downloads, exports and uploads, summarised in the status bar; opens the jobs panel. */
 export function JobsStatus() {

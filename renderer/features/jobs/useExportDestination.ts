@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { ExportFormat } from '../../../shared/contract/exportModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { withFormatExtension } from './exportNaming';
 
 export interface ExportDestinationState {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Job } from '../../../shared/contract/jobModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 /**
  * Every job the Node side holds, newest first. Jobs outlive the window, so the list is read

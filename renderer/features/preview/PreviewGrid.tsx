@@ -25,6 +25,7 @@ import type { GridRows } from './gridRows';
 import { rowWindow, scrollGeometry, scrollTopFor } from './scaledScroll';
 import { useColumnLabels } from './useColumnLabels';
 import { useGridTable } from './useGridTable';
+import './preview.css';
 
 export const ROW_HEIGHT = 28;
 /** Column names, then each column's profile, then its filter field. */

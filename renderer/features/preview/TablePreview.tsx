@@ -12,7 +12,7 @@ import {
 } from '../../../shared/contract/tableViewModel';
 import { CellMenu } from './CellMenu';
 import { ColumnChooser } from './ColumnChooser';
-import { DelayedSpinner } from './DelayedSpinner';
+import { DelayedSpinner } from '../../ui/DelayedSpinner';
 import { FilterChips } from './FilterChips';
 import { filterKindOf, filterText, parseFilterText } from './filterText';
 import { LoadedViewRows, RedivisViewRows, type GridRows } from './gridRows';
@@ -30,7 +30,7 @@ import { useTableDescription } from './useTableDescription';
 import { tableViewOf } from './viewColumns';
 import { ViewWindows } from './viewWindows';
 import { backendText, countText, viewCountText } from './viewStatusText';
-import '../../styles/preview.css';
+import './preview.css';
 
 /** How long the view waits after a change before asking for it (typing, shift-clicking sorts). */
 const VIEW_DEBOUNCE_MS = 300;
@@ -297,6 +297,7 @@ function TablePreviewBody(props: { tableRef: string }) {
       ) : null}
       {streaming && !hasRows && stream?.status !== 'failed' ? (
         <DelayedSpinner
+          showLabel
           label={
             backend === 'redivis' ? 'Sorting and filtering the whole table on Redivis…' : 'Loading preview…'
           }

@@ -4,7 +4,7 @@ import {
   emptyPreviewView,
   type PreviewView,
 } from '../../../shared/contract/previewModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 /** Layout changes are saved this long after the last one (a resize drag fires many). */
 const SAVE_DELAY_MS = 300;

@@ -1,5 +1,5 @@
 import type { ColumnProfile } from '../../../shared/contract/previewModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 /** How often a profile Redivis is still computing is asked for again. */
 const POLL_MS = 1_000;

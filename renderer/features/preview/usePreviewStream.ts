@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import type { TableView } from '../../../shared/contract/tableViewModel';
 import { localViews } from './localViews';
 import { createPreviewRows, dropPreviewRows, type PreviewRows } from './previewRows';

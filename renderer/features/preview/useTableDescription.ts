@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PreviewColumn } from '../../../shared/contract/previewModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 export interface TableDescription {
   numRows?: number;

@@ -1,7 +1,7 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { RedivisClient } from '../../../shared/contract';
-import { setClient } from '../../app/client';
+import { setClient } from '../../ui/client';
 import { ViewWindows, WINDOW_ROWS } from './viewWindows';
 
 /** A stand-in for the Node side: answers each window with ids offset+1…, when the test lets it. */

@@ -1,6 +1,6 @@
 import type { DataType } from 'apache-arrow';
 import type { TableView } from '../../../shared/contract/tableViewModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { PreviewRows } from './previewRows';
 
 /** Rows per window fetched deep in a view. */

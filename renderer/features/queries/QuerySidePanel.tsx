@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { QueryHistoryEntry, SavedQuery } from '../../../shared/contract/queryModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { openQueryTab, useQueries } from './queriesStore';
 
 function firstLine(sql: string): string {

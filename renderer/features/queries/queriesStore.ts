@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { QueryRun, QueryTab } from '../../../shared/contract/queryModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 
 const terminal = new Set(['completed', 'failed', 'cancelled']);
 const SAVE_DELAY_MS = 400;

@@ -1,5 +1,5 @@
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 /**
  * Completion of Redivis references inside backticks (`owner.dataset.table`), from what the app

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { QueryInspection } from '../../../shared/contract/queryModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 /** The tables the text names, with their sizes, looked up a moment after typing stops. */
 export function useQueryInspection(

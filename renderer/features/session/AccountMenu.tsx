@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { ErrorMessage } from './ErrorMessage';
 import { ProtectionWarning } from './ProtectionWarning';
 import { useSession } from './sessionStore';
-import '../../styles/session.css';
+import './session.css';
 
 /** The signed-in user's name, and a menu to switch account or server and to sign out. */
 export function AccountMenu() {

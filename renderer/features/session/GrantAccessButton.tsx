@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { toAppError } from '../../app/errorText';
+import { toAppError } from '../../ui/errorText';
 import { grantAccessFor } from './grantAccess';
 
 /**

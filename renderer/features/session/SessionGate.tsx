@@ -1,8 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
-import { DelayedSpinner } from './DelayedSpinner';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
+import { DelayedSpinner } from '../../ui/DelayedSpinner';
 import { ErrorMessage } from './ErrorMessage';
 import { SignInScreen } from './SignInScreen';
 import { useSession } from './sessionStore';

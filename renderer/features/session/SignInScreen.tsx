@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { SessionView } from '../../../shared/contract/sessionChannels';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { ErrorMessage } from './ErrorMessage';
 import { ProtectionWarning } from './ProtectionWarning';
 import { ServerChoice } from './ServerChoice';
 import { SignInWaiting } from './SignInWaiting';
 import { TokenForm } from './TokenForm';
 import { chosenServer, useSession } from './sessionStore';
-import '../../styles/session.css';
+import './session.css';
 
 type Busy = 'browser' | 'device' | 'token' | undefined;
 

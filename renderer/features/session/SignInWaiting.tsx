@@ -1,6 +1,6 @@
 import type { SignInProgress } from '../../../shared/contract/sessionChannels';
-import { client } from '../../app/client';
-import { DelayedSpinner } from './DelayedSpinner';
+import { client } from '../../ui/client';
+import { DelayedSpinner } from '../../ui/DelayedSpinner';
 
 /** The waiting state of a sign-in: what the user should do now, and Cancel. */
 export function SignInWaiting({ progress, kind }: { progress: SignInProgress | null; kind: string }) {

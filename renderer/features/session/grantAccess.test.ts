@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RedivisClient } from '../../../shared/contract';
-import { setClient } from '../../app/client';
+import { setClient } from '../../ui/client';
 import { grantAccessFor } from './grantAccess';
 
 function recordingClient(calls: unknown[]): RedivisClient {

@@ -1,6 +1,6 @@
 import type { AppError } from '../../../shared/contract/errors';
 import type { SessionView } from '../../../shared/contract/sessionChannels';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 /**
  * The next step for an AppError whose action is 'grant_access': signs in again in the browser

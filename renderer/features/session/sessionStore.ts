@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SessionStatus, SignInProgress } from '../../../shared/contract/sessionChannels';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 
 interface SessionState {
   /** Undefined until the first answer from the Node side. */

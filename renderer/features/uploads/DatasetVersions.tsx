@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Destination } from '../../../shared/contract/uploadModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { VersionActions } from './VersionActions';
 
 /**

@@ -1,6 +1,6 @@
 import type { Job } from '../../../shared/contract/jobModel';
 import type { UploadFinished } from '../../../shared/contract/uploadModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { ErrorNotice } from './ErrorNotice';
 import { formatBytes } from './uploadPlan';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Job } from '../../../shared/contract/jobModel';
 import type { UploadFinished } from '../../../shared/contract/uploadModel';
-import { client } from '../../app/client';
+import { client } from '../../ui/client';
 import { UploadJobRow } from './UploadJobRow';
 import { useUploads } from './uploadsStore';
-import '../../styles/uploads.css';
+import './uploads.css';
 
 /**
  * The uploads started from this window, with their progress and results. They are ordinary

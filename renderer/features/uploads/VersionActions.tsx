@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { Destination } from '../../../shared/contract/uploadModel';
-import { client } from '../../app/client';
-import { toAppError } from '../../app/errorText';
+import { client } from '../../ui/client';
+import { toAppError } from '../../ui/errorText';
 import { ErrorNotice } from './ErrorNotice';
 import { GrantAccessButton } from '../session/GrantAccessButton';
-import { useDelayed } from '../../app/useDelayed';
-import '../../styles/uploads.css';
+import { useDelayed } from '../../ui/useDelayed';
+import './uploads.css';
 
 type Confirming = 'release' | 'unrelease' | null;
 
