@@ -35,7 +35,7 @@ const workerPaths: Plugin = {
 const fillingEncoder: Plugin = {
   name: 'filling-encoder',
   setup(builder) {
-    builder.onResolve({ filter: /\/text\/textBatchEncoder$/ }, () => ({
+    builder.onResolve({ filter: /^\.\.\/text\/textBatchEncoder$/ }, () => ({
       path: join(__dirname, 'fillingEncoder.ts'),
     }));
   },

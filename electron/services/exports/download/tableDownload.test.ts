@@ -9,6 +9,7 @@ import {
   readCsvFile,
   readNdjsonFile,
   readParquetFile,
+  readParquetWithDuckDb,
   serverArrow,
   serverRows,
 } from '../testing/exportTestData';
@@ -70,6 +71,32 @@ describe('local formats round-trip every variable type and nulls', () => {
     const reference = await serverArrow(kit.api, ALL_TYPES);
     expect(written.numRows).toBe(1000);
     expect(byId(arrowRows(written))).toEqual(byId(arrowRows(reference)));
+  });
+
+  it('Parquet read back with DuckDB, an independent reader, equals the server rows', async () => {
+    const target = join(kit.outDir, 'all_types_duckdb.parquet');
+    await download({ format: 'parquet', target });
+    const { types, rows } = await readParquetWithDuckDb(target);
+    expect(types).toEqual([
+      'id:BIGINT',
+      'name:VARCHAR',
+      'rating:BIGINT',
+      'color:VARCHAR',
+      'score:DOUBLE',
+      'is_active:BOOLEAN',
+      'birth_date:DATE',
+      'updated_at:TIMESTAMP',
+      'wake_time:TIME',
+      'location:VARCHAR',
+    ]);
+    const expected = byId(arrowRows(await serverArrow(kit.api, ALL_TYPES)));
+    expect(byId(rows)).toEqual(expected);
+    for (const name of Object.keys(expected[0] ?? {}).filter((n) => n !== 'id')) {
+      expect(
+        rows.some((r) => r[name] === null),
+        name,
+      ).toBe(true);
+    }
   });
 
   it('CSV parsed with csv-parse equals the server CSV', async () => {

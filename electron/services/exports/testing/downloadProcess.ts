@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { RedivisApiClient } from '../../redivis/apiClient';
@@ -11,12 +12,12 @@ import { downloadTable } from '../download/tableDownload';
  * nothing at the target, and to measure time, peak memory and event-loop delay apart from the
  * emulator. Format `raw` reads the same read streams straight from the socket with node:http and
  * counts the bytes (the baseline: the cheapest way to receive them); `raw-fetch` does the same
- * through fetch; `raw-file` also appends the bytes to the target as they arrive, a couple of
+ * through fetch; `raw-curl` through curl processes (when curl is installed); `raw-file` also appends the bytes to the target as they arrive, a couple of
  * megabytes of a stream at a time, through the same file writer and final flush as a download
  * (what receiving the bytes onto disk costs).
  * The process makes one API request before the clock starts, as the app has by the time anyone
  * exports, so loading the HTTP stack is not counted.
- * Usage: node --import tsx downloadProcess.ts <apiBase> <tableRef> <format|raw|raw-fetch|raw-file> <target> [streams] [parallel]
+ * Usage: node --import tsx downloadProcess.ts <apiBase> <tableRef> <format|raw|raw-fetch|raw-curl|raw-file> <target> [streams] [parallel]
  * with the access token in REDIVIS_API_TOKEN. Prints one JSON line per progress step, then a summary.
  */
 async function main(): Promise<void> {
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
   let bytes = 0;
   // When each phase began, in ms from the start: shows where the time of a run went.
   const phases: Record<string, number> = {};
-  if (format === 'raw' || format === 'raw-fetch') {
+  if (format === 'raw-curl') {
+    ({ rows, bytes } = await rawRead(api, tableRef, Number(streams ?? 8), (id) =>
+      curlRead(apiBase, token, id),
+    ));
+  } else if (format === 'raw' || format === 'raw-fetch') {
     const read = format === 'raw' ? socketRead : fetchRead;
     ({ rows, bytes } = await rawRead(api, tableRef, Number(streams ?? 8), (id) => read(apiBase, token, id)));
   } else if (format === 'raw-file') {
@@ -130,6 +135,37 @@ function socketRead(apiBase: string, token: string, streamId: string, file?: Out
     });
     request.on('error', reject);
     request.end();
+  });
+}
+
+/**
+ * Reads one stream with curl, another process that only counts what it receives: the physical
+ * limit of reading these streams on this machine, with no JavaScript in the way.
+ */
+function curlRead(apiBase: string, token: string, streamId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = `${apiBase}/readStreams/${streamId}?eosSentinel=true`;
+    const curl = spawn(
+      'curl',
+      [
+        '-sS',
+        '--fail',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{size_download}',
+        '-H',
+        `Authorization: Bearer ${token}`,
+        url,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    curl.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    curl.on('error', reject);
+    curl.on('exit', (code) =>
+      code === 0 ? resolve(Number(out)) : reject(new Error(`curl exited with ${code}`)),
+    );
   });
 }
 

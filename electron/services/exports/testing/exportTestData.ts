@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Type, tableFromIPC, type Table } from 'apache-arrow';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
@@ -68,6 +69,43 @@ export async function readArrowFile(path: string): Promise<Table> {
 
 export async function readParquetFile(path: string): Promise<Table> {
   return tableFromIPC(readParquet(await readFile(path)).intoIPCStream());
+}
+
+/**
+ * A Parquet file as DuckDB reads it (a reader independent of the writer), spelled as `arrowRows`
+ * spells rows: integers as strings, dates as days, times and timestamps as microseconds. Also
+ * returns the column types DuckDB sees.
+ */
+export async function readParquetWithDuckDb(path: string): Promise<{ types: string[]; rows: Row[] }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const source = `read_parquet('${path.replaceAll("'", "''")}')`;
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+    const columns = described.getRowObjectsJS() as { column_name: string; column_type: string }[];
+    const select = columns.map(({ column_name: name, column_type: type }) => {
+      const column = `"${name.replaceAll('"', '""')}"`;
+      const spelled =
+        type === 'DATE'
+          ? `CAST(${column} - DATE '1970-01-01' AS VARCHAR)`
+          : type === 'TIME'
+            ? `CAST(epoch_us(DATE '1970-01-01' + ${column}) AS VARCHAR)`
+            : type.startsWith('TIMESTAMP')
+              ? `CAST(epoch_us(${column}) AS VARCHAR)`
+              : /INT/.test(type)
+                ? `CAST(${column} AS VARCHAR)`
+                : column;
+      return `${spelled} AS ${column}`;
+    });
+    const read = await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${source}`);
+    return {
+      types: columns.map((c) => `${c.column_name}:${c.column_type}`),
+      rows: read.getRowObjectsJS() as Row[],
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 export async function readCsvFile(path: string): Promise<Row[]> {
