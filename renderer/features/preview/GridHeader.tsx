@@ -1,6 +1,7 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ColumnProfile } from '../../../shared/contract/previewModel';
+import { ColumnResizer } from './ColumnResizer';
 import { ProfileSummary } from './ProfileSummary';
 import type { GridTable } from './useGridTable';
 
@@ -134,26 +135,7 @@ export function GridHeader(props: GridHeaderProps) {
                 {sorted ? <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span> : null}
               </button>
             </div>
-            <div
-              role="separator"
-              aria-orientation="vertical"
-              aria-label={`Resize column ${column.id}`}
-              aria-valuenow={column.getSize()}
-              aria-valuemin={48}
-              aria-valuemax={4000}
-              tabIndex={0}
-              className={`pv-resizer${column.getIsResizing() ? ' pv-resizing' : ''}`}
-              onMouseDown={header.getResizeHandler()}
-              onTouchStart={header.getResizeHandler()}
-              onDoubleClick={() => column.resetSize()}
-              onKeyDown={(event) => {
-                if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-                event.preventDefault();
-                event.stopPropagation();
-                const delta = event.key === 'ArrowLeft' ? -16 : 16;
-                table.setColumnSizing((sizes) => ({ ...sizes, [column.id]: column.getSize() + delta }));
-              }}
-            />
+            <ColumnResizer table={table} column={column} />
           </div>,
           // Profile and filter sit under the name, outside the column header, so the header's
           // one button stays the sort button.
