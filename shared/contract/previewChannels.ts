@@ -94,6 +94,15 @@ export const previewEvents = {
     /** Rows delivered so far, this batch included. */
     rowsLoaded: z.number().int().min(0),
     ipc: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected bytes'),
+    /**
+     * Present when `ipc` is one part of a larger IPC stream: its place in it and the stream's
+     * length. Parts come in order, in consecutive events; `rows` is 0 until the last part.
+     * A window takes each event in one task, so large batches come in parts to keep it responsive.
+     */
+    part: z
+      .object({ at: z.number().int().min(0), of: z.number().int().min(1) })
+      .refine((part) => part.at < part.of, 'A part starts inside its stream')
+      .optional(),
   }),
   'preview.ended': z.object({
     previewId,

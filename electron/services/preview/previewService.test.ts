@@ -63,8 +63,32 @@ async function ended(previewId: string): Promise<Ended> {
   throw new Error(`preview ${previewId} never ended`);
 }
 
+/** The IPC streams the events carry, a large one joined from its consecutive parts. */
+function ipcStreams(batches: Batch[]): Uint8Array[] {
+  const streams: Uint8Array[] = [];
+  let parts: Uint8Array[] = [];
+  for (const batch of batches) {
+    if (!batch.part) {
+      streams.push(batch.ipc);
+      continue;
+    }
+    expect(batch.part.at).toBe(parts.reduce((sum, part) => sum + part.byteLength, 0));
+    parts.push(batch.ipc);
+    if (batch.part.at + batch.ipc.byteLength < batch.part.of) {
+      expect(batch.rows).toBe(0);
+      continue;
+    }
+    const joined = new Uint8Array(batch.part.of);
+    parts.reduce((at, part) => (joined.set(part, at), at + part.byteLength), 0);
+    streams.push(joined);
+    parts = [];
+  }
+  expect(parts).toEqual([]);
+  return streams;
+}
+
 function decode(batches: Batch[]): Table[] {
-  return batches.map((batch) => tableFromIPC(batch.ipc));
+  return ipcStreams(batches).map((ipc) => tableFromIPC(ipc));
 }
 
 describe('PreviewService against the emulator', () => {
@@ -107,7 +131,11 @@ describe('PreviewService against the emulator', () => {
     const end = await ended('p2');
     expect(end.status).toBe('complete');
     expect(end.rowsLoaded).toBe(12_345);
-    const tables = decode(batchesOf('p2'));
+    const batches = batchesOf('p2');
+    // More than one event's worth of bytes: the batch came in parts, rows counted on the last.
+    expect(batches.some((batch) => batch.part)).toBe(true);
+    expect(batches.reduce((sum, batch) => sum + batch.rows, 0)).toBe(12_345);
+    const tables = decode(batches);
     const ids = tables.flatMap((t) => Array.from(t.getChild('id') ?? [], Number));
     expect(ids).toHaveLength(12_345);
     expect(ids[0]).toBe(1);

@@ -8,6 +8,7 @@ import { queryResultRef } from '../../../shared/contract/rowSource';
 import { reordersOrFilters, type TableView } from '../../../shared/contract/tableViewModel';
 import type { ViewQueries } from '../tableViews/viewQueries';
 import { BatchGrouper, type GroupedBatches } from './batchGrouper';
+import { batchEvents } from './batchParts';
 
 export interface StartPreview {
   previewId: string;
@@ -141,13 +142,9 @@ export class PreviewService {
     let rowsLoaded = 0;
     let seq = 0;
     const send = (groups: GroupedBatches[]) => {
-      for (const group of groups) {
-        rowsLoaded += group.rows;
-        this.deps.events.emit(
-          'preview.batch',
-          { previewId, seq: seq++, rows: group.rows, rowsLoaded, ipc: group.ipc },
-          clientId,
-        );
+      for (const event of groups.flatMap((group) => batchEvents(group))) {
+        rowsLoaded += event.rows;
+        this.deps.events.emit('preview.batch', { previewId, seq: seq++, rowsLoaded, ...event }, clientId);
       }
     };
     let received = 0;

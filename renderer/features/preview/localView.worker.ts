@@ -1,3 +1,4 @@
+import { BatchAssembly } from './batchAssembly';
 import { filterRows } from './localFilter';
 import { PreviewRows } from './previewRows';
 import { sortPermutation } from './sortRows';
@@ -12,17 +13,18 @@ interface WorkerScope {
   postMessage(message: ViewWorkerResponse, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
-const previews = new Map<string, PreviewRows>();
+const previews = new Map<string, { rows: PreviewRows; assembly: BatchAssembly }>();
 
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'append') {
-    let rows = previews.get(message.previewId);
-    if (!rows) {
-      rows = new PreviewRows();
-      previews.set(message.previewId, rows);
+    let preview = previews.get(message.previewId);
+    if (!preview) {
+      preview = { rows: new PreviewRows(), assembly: new BatchAssembly() };
+      previews.set(message.previewId, preview);
     }
-    rows.append(message.ipc);
+    const whole = preview.assembly.add(message.ipc, message.part);
+    if (whole) preview.rows.append(whole);
     return;
   }
   if (message.type === 'drop') {
@@ -31,7 +33,7 @@ scope.onmessage = (event) => {
   }
   const started = performance.now();
   try {
-    const rows = previews.get(message.previewId) ?? new PreviewRows();
+    const rows = previews.get(message.previewId)?.rows ?? new PreviewRows();
     const kept = message.filters.length > 0 ? filterRows(rows, message.filters) : undefined;
     const order = sortPermutation(rows, message.sorting, kept);
     const tookMs = performance.now() - started;

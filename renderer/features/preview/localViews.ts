@@ -1,5 +1,6 @@
 import type { SortingState } from '@tanstack/react-table';
 import type { ViewFilter } from '../../../shared/contract/tableViewModel';
+import type { BatchPart } from './batchAssembly';
 import type { ViewWorkerRequest, ViewWorkerResponse } from './viewWorkerProtocol';
 
 let worker: Worker | undefined;
@@ -31,10 +32,14 @@ function post(message: ViewWorkerRequest, transfer: Transferable[] = []): void {
  * copy of the rows.
  */
 export const localViews = {
-  append(previewId: string, ipc: Uint8Array): void {
-    // A copy of just these bytes (the transport may hand a view into a larger frame), moved over.
-    const copy = ipc.slice();
-    post({ type: 'append', previewId, ipc: copy }, [copy.buffer]);
+  /**
+   * A part of a batch was already copied into the page's own rows, so its buffer (the message
+   * the transport received) is moved to the worker as it is; a whole batch is the page's own,
+   * so the worker gets a copy of just its bytes.
+   */
+  append(previewId: string, ipc: Uint8Array, part?: BatchPart): void {
+    const bytes = part ? ipc : ipc.slice();
+    post({ type: 'append', previewId, ipc: bytes, part }, [bytes.buffer]);
   },
   drop(previewId: string): void {
     if (worker) post({ type: 'drop', previewId });

@@ -3,6 +3,8 @@ import type { AppError } from '../../../shared/contract';
 import { client } from '../../ui/client';
 import { toAppError } from '../../ui/errorText';
 import type { TableView } from '../../../shared/contract/tableViewModel';
+import { BatchAssembly } from './batchAssembly';
+import { frameThrottle } from './frameThrottle';
 import { localViews } from './localViews';
 import { createPreviewRows, dropPreviewRows, type PreviewRows } from './previewRows';
 
@@ -70,15 +72,23 @@ export function usePreviewStream(
       if (active) setStream(current);
     };
     const running = () => (current.status === 'starting' ? 'streaming' : current.status);
+    // Batches are taken in as they come (rows stay in order); the grid hears of them once a frame.
+    const rowsArrived = frameThrottle(() =>
+      update({ status: running(), rowsLoaded: rows.numRows, version: current.version + 1 }),
+    );
 
+    const assembly = new BatchAssembly();
     const offBatch = client().on('preview.batch', (batch) => {
       if (batch.previewId !== previewId) return;
-      rows.append(batch.ipc);
-      if (request.mirrorToWorker) localViews.append(previewId, batch.ipc);
-      update({ status: running(), rowsLoaded: rows.numRows, version: current.version + 1 });
+      const whole = assembly.add(batch.ipc, batch.part);
+      if (request.mirrorToWorker) localViews.append(previewId, batch.ipc, batch.part);
+      if (!whole) return;
+      rows.append(whole);
+      rowsArrived.schedule();
     });
     const offEnded = client().on('preview.ended', (ended) => {
       if (ended.previewId !== previewId) return;
+      rowsArrived.flush();
       update({ status: ended.status, error: ended.error, version: current.version + 1 });
     });
     client()
@@ -100,6 +110,7 @@ export function usePreviewStream(
 
     return () => {
       active = false;
+      rowsArrived.cancel();
       if (runningId.current === previewId) runningId.current = undefined;
       offBatch();
       offEnded();

@@ -1,9 +1,10 @@
 import type { SortingState } from '@tanstack/react-table';
+import type { BatchPart } from './batchAssembly';
 import type { ViewFilter } from '../../../shared/contract/tableViewModel';
 
 /** Messages to the local view worker. */
 export type ViewWorkerRequest =
-  | { type: 'append'; previewId: string; ipc: Uint8Array }
+  | { type: 'append'; previewId: string; ipc: Uint8Array; part?: BatchPart }
   | { type: 'drop'; previewId: string }
   | { type: 'apply'; previewId: string; requestId: number; sorting: SortingState; filters: ViewFilter[] };
 
