@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { AppFailure } from './errors';
 import {
   containerOfTableRef,
+  datasetRefParts,
+  nextTableRef,
   normalizeVersion,
   parseReference,
+  tableRefParts,
   versionOfRef,
   withVersion,
   type ParsedReference,
@@ -133,5 +137,57 @@ describe('reference helpers', () => {
     expect(withVersion('demo.iris_species:k9bp:v1_0', 'v2_0')).toBe('demo.iris_species:k9bp:v2_0');
     expect(withVersion('demo.iris_species:k9bp:v1_0', undefined)).toBe('demo.iris_species:k9bp');
     expect(withVersion('demo.iris_species', 'next')).toBe('demo.iris_species:next');
+  });
+});
+
+describe('splitting references for API paths', () => {
+  it('splits table references and strips versions and sample flags, keeping reference ids', () => {
+    expect(tableRefParts('demo_user.my_uploads:v1_0.survey_responses')).toEqual({
+      datasetRef: 'demo_user.my_uploads',
+      tableName: 'survey_responses',
+      version: 'v1_0',
+    });
+    expect(tableRefParts('demo.ghcn:7br5:sample:next.stations:g2q3')).toEqual({
+      datasetRef: 'demo.ghcn:7br5',
+      tableName: 'stations',
+      version: 'next',
+    });
+    // A version written with a dot is one part, and a table name may contain dots.
+    expect(tableRefParts('demo.ghcn:v1.2.daily.observations')).toEqual({
+      datasetRef: 'demo.ghcn',
+      tableName: 'daily.observations',
+      version: 'v1_2',
+    });
+    expect(datasetRefParts('demo.iris_species:current')).toEqual({
+      datasetRef: 'demo.iris_species',
+      version: 'current',
+    });
+    expect(datasetRefParts('demo.iris_species')).toEqual({ datasetRef: 'demo.iris_species' });
+  });
+
+  it('rejects what is not a reference with an invalid_request error', () => {
+    for (const [split, ref, message] of [
+      [tableRefParts, 'nodots', /"nodots" is not a table reference/],
+      [tableRefParts, 'demo.iris_species', /not a table reference/],
+      [datasetRefParts, 'nodots', /"nodots" is not a dataset reference/],
+      [datasetRefParts, '.iris', /not a dataset reference/],
+    ] as const) {
+      let caught: unknown;
+      try {
+        split(ref);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(AppFailure);
+      expect((caught as AppFailure).appError).toMatchObject({
+        code: 'invalid_request',
+        message: expect.stringMatching(message),
+      });
+    }
+  });
+
+  it('names the same table in the unreleased version', () => {
+    expect(nextTableRef('a.b', 't')).toBe('a.b:next.t');
+    expect(nextTableRef('demo.ghcn:7br5', 'stations')).toBe('demo.ghcn:7br5:next.stations');
   });
 });

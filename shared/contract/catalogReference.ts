@@ -6,6 +6,8 @@
  * or a workflow, and links that carry only ids need a lookup).
  */
 
+import { fail } from './errors';
+
 export type ParsedReference =
   /** `demo` or `https://redivis.com/demo`. */
   | { kind: 'owner'; owner: string }
@@ -207,4 +209,44 @@ export function withVersion(datasetRef: string, version: string | undefined): st
   const [name, ...modifiers] = container.split(':');
   const kept = modifiers.filter((modifier) => !normalizeVersion(modifier));
   return [`${owner}.${name}`, ...kept, ...(version ? [version] : [])].join(':');
+}
+
+/** A dataset reference without its version and sample modifiers (`demo.ghcn:7br5:sample:next` → `demo.ghcn:7br5`). */
+function baseContainer(container: string): { base: string; version?: string } {
+  const [name = '', ...modifiers] = container.split(':');
+  const kept = [name];
+  let version: string | undefined;
+  for (const modifier of modifiers) {
+    const asVersion = normalizeVersion(modifier);
+    if (asVersion) version = asVersion;
+    else if (modifier.toLowerCase() !== 'sample') kept.push(modifier);
+  }
+  return { base: kept.join(':'), version };
+}
+
+/**
+ * A dataset reference split into the dataset (reference id kept, version and sample dropped)
+ * and the version it named. Throws an `invalid_request` AppFailure for a reference without a dot.
+ */
+export function datasetRefParts(ref: string): { datasetRef: string; version?: string } {
+  const [owner = '', container] = splitDots(ref);
+  if (!owner || container === undefined) fail('invalid_request', `"${ref}" is not a dataset reference.`);
+  const { base, version } = baseContainer(container ?? '');
+  return { datasetRef: `${owner}.${base}`, version };
+}
+
+/** A dataset table reference split into its dataset (as `datasetRefParts`), table name and version. */
+export function tableRefParts(ref: string): { datasetRef: string; tableName: string; version?: string } {
+  const parts = splitDots(ref);
+  if (parts.length < 3) fail('invalid_request', `"${ref}" is not a table reference.`);
+  const [owner = '', container = '', ...rest] = parts;
+  const { base, version } = baseContainer(container);
+  // A table identifier may carry `:refId`; names keep any further dots.
+  const tableName = rest.join('.').split(':')[0] ?? '';
+  return { datasetRef: `${owner}.${base}`, tableName, version };
+}
+
+/** The same table in the dataset's unreleased version. */
+export function nextTableRef(datasetRef: string, tableName: string): string {
+  return `${datasetRef}:next.${tableName}`;
 }

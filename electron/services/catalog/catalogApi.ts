@@ -5,14 +5,20 @@ import type {
   DatasetDetail,
   DatasetSummary,
   DatasetVersion,
-  Owner,
   TableDetail,
   TableSummary,
   VariableStatistics,
   WorkflowSummary,
 } from '../../../shared/contract/catalogModel';
 import { withVersion } from '../../../shared/contract/catalogReference';
-import type { RedivisApiClient } from '../redivis/apiClient';
+import type { Page, RedivisApiClient } from '../redivis/apiClient';
+import { datasetsPage, getDataset } from '../redivis/api/datasets';
+import type { OwnerRef } from '../redivis/api/organizations';
+import { getTable, tablesPage } from '../redivis/api/tables';
+import { getMe } from '../redivis/api/users';
+import { getVariable, getVariableStatistics, variablesPage } from '../redivis/api/variables';
+import { getVersion, versionsPage } from '../redivis/api/versions';
+import { getWorkflow, workflowsPage } from '../redivis/api/workflows';
 import { sleep } from '../redivis/retryPolicy';
 import {
   toDatasetDetail,
@@ -26,15 +32,6 @@ import {
   toWorkflow,
 } from './catalogMapping';
 import { unlessCancelled } from './pageLoads';
-import type {
-  RawDataset,
-  RawStatistics,
-  RawTable,
-  RawUser,
-  RawVariable,
-  RawVersion,
-  RawWorkflow,
-} from './redivisResources';
 import { ResponseCache } from './responseCache';
 
 export interface CatalogApiOptions {
@@ -47,10 +44,12 @@ export interface CatalogApiOptions {
   cache?: ResponseCache;
 }
 
-type OwnerRef = Pick<Owner, 'kind' | 'name'>;
 const seg = (value: string) => encodeURIComponent(value);
 const ownerPath = (owner: OwnerRef) =>
   `/${owner.kind === 'organization' ? 'organizations' : 'users'}/${seg(owner.name)}`;
+
+/** A page request as the resource modules take it. */
+type PageRequest = { signal?: AbortSignal; what: string; pageToken?: string | null; maxResults: number };
 
 /**
  * Typed access to every catalog resource the UI shows (spec 3.1-3.3, 3.8). Each call takes
@@ -67,40 +66,49 @@ export class CatalogApi {
   }
 
   me(signal?: AbortSignal): Promise<CatalogUser> {
-    return this.fetch<RawUser>('/users/me', 'your account', signal).then(toUser);
+    return this.fetch('/users/me', signal, () => getMe(this.api, { signal, what: 'your account' })).then(
+      toUser,
+    );
   }
 
   listDatasets(owner: OwnerRef, pageToken?: string | null, signal?: AbortSignal) {
-    return this.list<RawDataset, DatasetSummary>(
+    return this.list<DatasetSummary>(
       `${ownerPath(owner)}/datasets`,
       `the datasets of ${owner.name}`,
-      (raw) => toDatasetSummary(raw),
+      (request) =>
+        datasetsPage(this.api, owner, request).then((page) => mapPage(page, (raw) => toDatasetSummary(raw))),
       pageToken,
       signal,
     );
   }
 
   listWorkflows(owner: OwnerRef, pageToken?: string | null, signal?: AbortSignal) {
-    return this.list<RawWorkflow, WorkflowSummary>(
+    return this.list<WorkflowSummary>(
       `${ownerPath(owner)}/workflows`,
       `the workflows of ${owner.name}`,
-      (raw) => toWorkflow(raw),
+      (request) =>
+        workflowsPage(this.api, owner, request).then((page) => mapPage(page, (raw) => toWorkflow(raw))),
       pageToken,
       signal,
     );
   }
 
   async getDataset(datasetRef: string, signal?: AbortSignal): Promise<DatasetDetail> {
-    const raw = await this.fetch<RawDataset>(`/datasets/${seg(datasetRef)}`, 'this dataset', signal);
+    const raw = await this.fetch(`/datasets/${seg(datasetRef)}`, signal, () =>
+      getDataset(this.api, datasetRef, { signal, what: 'this dataset' }),
+    );
     return toDatasetDetail(raw, datasetRef);
   }
 
   listVersions(datasetRef: string, pageToken?: string | null, signal?: AbortSignal) {
     const baseRef = withVersion(datasetRef, undefined);
-    return this.list<RawVersion, DatasetVersion>(
+    return this.list<DatasetVersion>(
       `/datasets/${seg(baseRef)}/versions`,
       'the versions of this dataset',
-      (raw) => toVersion(raw, baseRef),
+      (request) =>
+        versionsPage(this.api, baseRef, request).then((page) =>
+          mapPage(page, (raw) => toVersion(raw, baseRef)),
+        ),
       pageToken,
       signal,
     );
@@ -108,10 +116,8 @@ export class CatalogApi {
 
   async getVersion(datasetRef: string, tag: string, signal?: AbortSignal): Promise<DatasetVersion> {
     const baseRef = withVersion(datasetRef, undefined);
-    const raw = await this.fetch<RawVersion>(
-      `/datasets/${seg(baseRef)}/versions/${seg(tag)}`,
-      `version ${tag}`,
-      signal,
+    const raw = await this.fetch(`/datasets/${seg(baseRef)}/versions/${seg(tag)}`, signal, () =>
+      getVersion(this.api, baseRef, tag, { signal, what: `version ${tag}` }),
     );
     return toVersion(raw, baseRef);
   }
@@ -122,25 +128,28 @@ export class CatalogApi {
     signal?: AbortSignal,
   ): Promise<CatalogPage<TableSummary>> {
     const root = container.kind === 'dataset' ? 'datasets' : 'workflows';
-    return this.list<RawTable, TableSummary>(
+    return this.list<TableSummary>(
       `/${root}/${seg(container.ref)}/tables`,
       `the tables of this ${container.kind}`,
-      (raw) => toTableSummary(raw),
+      (request) =>
+        tablesPage(this.api, container, request).then((page) => mapPage(page, (raw) => toTableSummary(raw))),
       pageToken,
       signal,
     );
   }
 
   async getTable(tableRef: string, signal?: AbortSignal): Promise<TableDetail> {
-    const raw = await this.fetch<RawTable>(`/tables/${seg(tableRef)}`, 'this table', signal);
+    const raw = await this.fetch(`/tables/${seg(tableRef)}`, signal, () =>
+      getTable(this.api, tableRef, { signal, what: 'this table' }),
+    );
     return toTableDetail(raw, tableRef);
   }
 
   listVariables(tableRef: string, pageToken?: string | null, signal?: AbortSignal) {
-    return this.list<RawVariable, CatalogVariable>(
+    return this.list<CatalogVariable>(
       `/tables/${seg(tableRef)}/variables`,
       'the variables of this table',
-      toVariable,
+      (request) => variablesPage(this.api, tableRef, request).then((page) => mapPage(page, toVariable)),
       pageToken,
       signal,
       this.options.variablePageSize ?? 1000,
@@ -148,10 +157,8 @@ export class CatalogApi {
   }
 
   async getVariable(tableRef: string, name: string, signal?: AbortSignal): Promise<CatalogVariable> {
-    const raw = await this.fetch<RawVariable>(
-      `/tables/${seg(tableRef)}/variables/${seg(name)}`,
-      `variable ${name}`,
-      signal,
+    const raw = await this.fetch(`/tables/${seg(tableRef)}/variables/${seg(name)}`, signal, () =>
+      getVariable(this.api, tableRef, name, { signal, what: `variable ${name}` }),
     );
     return toVariable(raw);
   }
@@ -162,20 +169,21 @@ export class CatalogApi {
     name: string,
     signal?: AbortSignal,
   ): Promise<VariableStatistics> {
-    const path = `/tables/${seg(tableRef)}/variables/${seg(name)}/statistics`;
     const maxPolls = this.options.statisticsMaxPolls ?? 30;
     for (let poll = 1; ; poll++) {
       const raw = await unlessCancelled(signal, () =>
-        this.api.get<RawStatistics>(path, { signal, what: `the statistics of ${name}` }),
+        getVariableStatistics(this.api, tableRef, name, { signal, what: `the statistics of ${name}` }),
       );
-      const stats = toStatistics(raw ?? {});
+      const stats = toStatistics(raw);
       if ((stats.status !== 'queued' && stats.status !== 'running') || poll >= maxPolls) return stats;
       await unlessCancelled(signal, () => sleep(this.options.statisticsPollMs ?? 1000, signal));
     }
   }
 
   async getWorkflow(workflowRef: string, signal?: AbortSignal): Promise<WorkflowSummary> {
-    const raw = await this.fetch<RawWorkflow>(`/workflows/${seg(workflowRef)}`, 'this workflow', signal);
+    const raw = await this.fetch(`/workflows/${seg(workflowRef)}`, signal, () =>
+      getWorkflow(this.api, workflowRef, { signal, what: 'this workflow' }),
+    );
     return toWorkflow(raw, workflowRef);
   }
 
@@ -184,24 +192,28 @@ export class CatalogApi {
     this.cache.clear();
   }
 
-  private fetch<T>(path: string, what: string, signal?: AbortSignal): Promise<T> {
-    const load = () => unlessCancelled(signal, () => this.api.get<T>(path, { signal, what }));
+  /** `path` keys the cache; `request` is the resource module's checked GET. */
+  private fetch<T>(path: string, signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> {
+    const load = () => unlessCancelled(signal, request);
     if (!ResponseCache.cacheable(path)) return load();
     return this.cache.get(`${this.api.baseUrl()} ${path}`, load);
   }
 
-  private async list<R, T>(
+  private async list<T>(
     path: string,
     what: string,
-    map: (raw: R) => T,
+    request: (page: PageRequest) => Promise<Page<T>>,
     pageToken: string | null | undefined,
     signal: AbortSignal | undefined,
     maxResults = this.options.pageSize ?? 100,
   ): Promise<CatalogPage<T>> {
-    const load = () =>
-      unlessCancelled(signal, () => this.api.page<R>(path, { signal, what, pageToken, maxResults }));
+    const load = () => unlessCancelled(signal, () => request({ signal, what, pageToken, maxResults }));
     const key = `${this.api.baseUrl()} ${path}?${maxResults}&${pageToken ?? ''}`;
     const page = ResponseCache.cacheable(path) ? await this.cache.get(key, load) : await load();
-    return { items: page.results.map(map), nextPageToken: page.nextPageToken };
+    return { items: page.results, nextPageToken: page.nextPageToken };
   }
+}
+
+function mapPage<R, T>(page: Page<R>, map: (raw: R) => T): Page<T> {
+  return { results: page.results.map(map), nextPageToken: page.nextPageToken };
 }

@@ -2,7 +2,7 @@ import { AppFailure, appError } from '../../../shared/contract/errors';
 import type { QueryRun } from '../../../shared/contract/queryModel';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { sleep } from '../redivis/retryPolicy';
-import { createQuery, getQuery, type RawQuery } from './queriesApi';
+import { createQuery, getQuery, type ApiQuery } from '../redivis/api/queries';
 import { errorPositionOf } from './errorPosition';
 
 export interface QueryRunOptions {
@@ -77,7 +77,7 @@ export async function runQuery(options: QueryRunOptions): Promise<QueryRun> {
   }
 }
 
-function fromQuery(query: RawQuery): Partial<QueryRun> {
+function fromQuery(query: ApiQuery): Partial<QueryRun> {
   const base: Partial<QueryRun> = { queryId: query.id, status: query.status };
   if (query.status === 'completed') {
     return {

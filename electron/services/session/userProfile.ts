@@ -1,15 +1,10 @@
 import { RedivisApiClient } from '../redivis/apiClient';
 import type { TokenSource } from '../redivis/apiClient';
+import { getMe } from '../redivis/api/users';
 
 export interface UserProfile {
   userName: string;
   fullName?: string;
-}
-
-interface UserJson {
-  name?: unknown;
-  userName?: unknown;
-  fullName?: unknown;
 }
 
 /** GET /users/me with the given tokens: who a new token belongs to, or a fresh display name. */
@@ -19,13 +14,8 @@ export async function fetchProfile(
   signal?: AbortSignal,
 ): Promise<UserProfile> {
   const api = new RedivisApiClient({ baseUrl: () => apiBase, tokens, maxAttempts: 3 });
-  const me = await api.get<UserJson>('/users/me', { signal, what: 'your user profile' });
-  const userName =
-    typeof me?.name === 'string' ? me.name : typeof me?.userName === 'string' ? me.userName : '';
-  return {
-    userName: userName || 'unknown',
-    fullName: typeof me?.fullName === 'string' && me.fullName ? me.fullName : undefined,
-  };
+  const me = await getMe(api, { signal, what: 'your user profile' });
+  return { userName: me.name || me.userName || 'unknown', fullName: me.fullName || undefined };
 }
 
 /** A token source for one fixed token (checking a new token before it is stored). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { guessDelimitedOptions, uploadTypeOf } from './fileSniffer';
-import { nextTableRef, parseDatasetRef, parseTableRef, uploadPath } from './redivisRefs';
 
 describe('guessDelimitedOptions', () => {
   it('finds the delimiter and a header row', () => {
@@ -36,30 +35,5 @@ describe('uploadTypeOf', () => {
     expect(uploadTypeOf('roads.shp.zip')).toBe('shp.zip');
     expect(uploadTypeOf('notes.pdf')).toBeUndefined();
     expect(uploadTypeOf('README')).toBeUndefined();
-  });
-});
-
-describe('references', () => {
-  it('splits table references and strips versions', () => {
-    expect(parseTableRef('demo_user.my_uploads:v1_0.survey_responses')).toEqual({
-      datasetRef: 'demo_user.my_uploads',
-      tableName: 'survey_responses',
-      version: 'v1_0',
-    });
-    expect(parseTableRef('demo.ghcn:7br5:sample:next.stations:g2q3')).toEqual({
-      datasetRef: 'demo.ghcn:7br5',
-      tableName: 'stations',
-      version: 'next',
-    });
-    expect(parseDatasetRef('demo.iris_species:current')).toEqual({
-      datasetRef: 'demo.iris_species',
-      version: 'current',
-    });
-    expect(() => parseTableRef('nodots')).toThrow(/not a table reference/);
-  });
-
-  it('builds next-version and upload paths', () => {
-    expect(nextTableRef('a.b', 't')).toBe('a.b:next.t');
-    expect(uploadPath('a.b:next.t', 'data.v2.csv')).toBe('/tables/a.b%3Anext.t/uploads/data_v2_csv');
   });
 });

@@ -4,7 +4,7 @@ import type { JobContext, JobSpec } from '../jobs/jobQueue';
 import type { Destinations } from './destinations';
 import { assertUnchanged, openSource, type LocalFile } from './fileSource';
 import { defaultOptions, uploadTypeOf } from './fileSniffer';
-import { nextTableRef, parseTableRef } from './redivisRefs';
+import { nextTableRef, tableRefParts } from '../../../shared/contract/catalogReference';
 import type { LocalFiles } from './localFiles';
 import { transferFile } from './tempUploadTransfer';
 import type { TransferSettings } from './transferSettings';
@@ -68,7 +68,7 @@ async function resolveTable(
 ): Promise<{ tableRef: string; datasetRef: string }> {
   job.progress({ phase: 'Preparing' });
   if (params.into.kind === 'table') {
-    const parts = parseTableRef(params.into.tableRef);
+    const parts = tableRefParts(params.into.tableRef);
     await deps.destinations.requireNextVersion(parts.datasetRef, job.signal);
     // Uploads only go into the unreleased version, whatever version the reference named.
     return { tableRef: nextTableRef(parts.datasetRef, parts.tableName), datasetRef: parts.datasetRef };

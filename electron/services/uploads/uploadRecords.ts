@@ -1,21 +1,20 @@
 import type { UploadOptions } from '../../../shared/contract/uploadModel';
-import { AppFailure, fail } from '../../../shared/contract/errors';
+import { fail } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
+import { createTable, deleteTable } from '../redivis/api/tables';
+import {
+  addRawFile,
+  createTempUpload,
+  createUpload,
+  deleteUpload,
+  getUpload,
+  uploadExists,
+  type ApiTempUpload,
+  type ApiUpload,
+} from '../redivis/api/uploads';
 import { sleep } from '../redivis/retryPolicy';
-import { refSegment, uploadPath } from './redivisRefs';
 
-export interface UploadJson {
-  name: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  numRows?: number;
-  badRecordsCount?: number;
-  errorMessage?: string | null;
-}
-
-interface TempUploadJson {
-  id: string;
-  url: string;
-}
+export type UploadJson = ApiUpload;
 
 /** The Redivis requests around one upload (spec §3.4, §6): temp upload, record, status, files. */
 export class UploadRecords {
@@ -26,29 +25,12 @@ export class UploadRecords {
     file: { name: string; size: number },
     resumable: boolean,
     signal: AbortSignal,
-  ): Promise<TempUploadJson> {
-    const list = await this.api.json<{ results?: TempUploadJson[] }>(
-      'POST',
-      `/tables/${refSegment(tableRef)}/tempUploads`,
-      {
-        body: { tempUploads: [{ name: file.name, size: file.size, resumable }] },
-        signal,
-        what: 'this table',
-      },
-    );
-    const temp = list?.results?.[0];
-    if (!temp?.url || !temp.id) fail('server', 'The server did not return an upload address.');
-    return temp;
+  ): Promise<ApiTempUpload> {
+    return createTempUpload(this.api, tableRef, { ...file, resumable }, signal);
   }
 
-  async exists(tableRef: string, name: string, signal?: AbortSignal): Promise<boolean> {
-    try {
-      await this.api.send('HEAD', uploadPath(tableRef, name), { signal, what: 'this upload' });
-      return true;
-    } catch (error) {
-      if (error instanceof AppFailure && error.appError.code === 'not_found') return false;
-      throw error;
-    }
+  exists(tableRef: string, name: string, signal?: AbortSignal): Promise<boolean> {
+    return uploadExists(this.api, tableRef, name, signal);
   }
 
   /** `data.csv` → `data_1.csv`, `data_2.csv`, … until no upload of the table has the name. */
@@ -69,8 +51,10 @@ export class UploadRecords {
     signal: AbortSignal,
   ): Promise<UploadJson> {
     const { options } = upload;
-    return this.api.json<UploadJson>('POST', `/tables/${refSegment(tableRef)}/uploads`, {
-      body: {
+    return createUpload(
+      this.api,
+      tableRef,
+      {
         name: upload.name,
         type: upload.type,
         tempUploadId: upload.tempUploadId,
@@ -82,8 +66,7 @@ export class UploadRecords {
         hasQuotedNewlines: options.hasQuotedNewlines,
       },
       signal,
-      what: 'this table',
-    });
+    );
   }
 
   /** Polls until the server finished processing (spec §6.7); fails with its errorMessage. */
@@ -95,10 +78,7 @@ export class UploadRecords {
     onStatus: (upload: UploadJson) => void,
   ): Promise<UploadJson> {
     for (;;) {
-      const upload = await this.api.get<UploadJson>(uploadPath(tableRef, name), {
-        signal,
-        what: 'this upload',
-      });
+      const upload = await getUpload(this.api, tableRef, name, signal);
       onStatus(upload);
       if (upload.status === 'completed') return upload;
       if (upload.status === 'failed') {
@@ -111,15 +91,11 @@ export class UploadRecords {
   }
 
   async remove(tableRef: string, name: string): Promise<void> {
-    await this.api.send('DELETE', uploadPath(tableRef, name), { what: 'this upload' });
+    await deleteUpload(this.api, tableRef, name);
   }
 
   async addRawFile(tableRef: string, name: string, tempUploadId: string, signal: AbortSignal): Promise<void> {
-    await this.api.json('POST', `/tables/${refSegment(tableRef)}/rawFiles`, {
-      body: { files: [{ name, tempUploadId }] },
-      signal,
-      what: 'this table',
-    });
+    await addRawFile(this.api, tableRef, { name, tempUploadId }, signal);
   }
 
   async createTable(
@@ -127,14 +103,10 @@ export class UploadRecords {
     table: { name: string; isFileIndex: boolean },
     signal: AbortSignal,
   ): Promise<{ name: string }> {
-    return this.api.json<{ name: string }>('POST', `/datasets/${refSegment(`${datasetRef}:next`)}/tables`, {
-      body: { name: table.name, isFileIndex: table.isFileIndex },
-      signal,
-      what: 'this dataset',
-    });
+    return createTable(this.api, datasetRef, table, signal);
   }
 
   async removeTable(tableRef: string): Promise<void> {
-    await this.api.send('DELETE', `/tables/${refSegment(tableRef)}`, { what: 'this table' });
+    await deleteTable(this.api, tableRef);
   }
 }

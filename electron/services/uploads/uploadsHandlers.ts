@@ -4,7 +4,7 @@ import type { ServiceContext } from '../serviceContext';
 import { readOnlySignInError } from '../session/readOnlySignIn';
 import { Destinations } from './destinations';
 import { inspectFiles } from './inspectFiles';
-import { nextTableRef, parseTableRef } from './redivisRefs';
+import { nextTableRef, tableRefParts } from '../../../shared/contract/catalogReference';
 import { defaultTransferSettings, type TransferSettings } from './transferSettings';
 import { uploadJobSpec } from './uploadJob';
 import { uploadHeadersFor } from './uploadAuth';
@@ -35,12 +35,12 @@ export function createUploadsHandlers(
     release: ({ datasetRef, releaseNotes }) => destinations.release(datasetRef, releaseNotes),
     unrelease: ({ datasetRef }) => destinations.unrelease(datasetRef),
     exists: ({ tableRef, name }) => {
-      const parts = parseTableRef(tableRef);
+      const parts = tableRefParts(tableRef);
       return records.exists(nextTableRef(parts.datasetRef, parts.tableName), name);
     },
     start: (params) => {
       const target =
-        params.into.kind === 'table' ? parseTableRef(params.into.tableRef).tableName : params.into.tableName;
+        params.into.kind === 'table' ? tableRefParts(params.into.tableRef).tableName : params.into.tableName;
       const fileName = params.name ?? files.nameOf(params.source) ?? 'file';
       let jobId = '';
       const job = context.jobs.start(

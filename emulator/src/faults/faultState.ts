@@ -35,6 +35,21 @@ export const faultSettingsSchema = z
       .optional(),
     expireTokens: z.boolean().optional(),
     /**
+     * The next `count` JSON answers whose decoded path starts with `pathPrefix` (and, when given,
+     * whose method is `method`) are sent in a wrong shape: each `set` field (a dotted path such as
+     * `numRows` or `results.0.name`) takes the given value, each `remove` field is deleted. For
+     * proving that a client names the resource and the field instead of failing somewhere later.
+     */
+    malformedResponses: z
+      .object({
+        pathPrefix: z.string().startsWith('/'),
+        method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
+        count: z.number().int().min(1).default(1),
+        set: z.record(z.string().min(1), z.unknown()).optional(),
+        remove: z.array(z.string().min(1)).optional(),
+      })
+      .optional(),
+    /**
      * While true, a read stream asked to resume (offset > 0) waits before sending anything:
      * tests hold a broken stream "reconnecting" for exactly as long as they need, then let go.
      */
@@ -50,6 +65,7 @@ export type CutRawFilesFault = NonNullable<FaultSettings['cutRawFiles']>;
 export type CorruptRawFilesFault = NonNullable<FaultSettings['corruptRawFiles']>;
 export type SlowQueriesFault = NonNullable<FaultSettings['slowQueries']>;
 export type FailQueriesFault = NonNullable<FaultSettings['failQueries']>;
+export type MalformedResponsesFault = z.input<typeof faultSettingsSchema>['malformedResponses'] & object;
 
 export const INJECTED_QUERY_FAILURE = 'Injected query failure';
 
@@ -72,6 +88,8 @@ export interface FaultControl {
   holdResumedStreams(on: boolean): void;
   /** The next `count` queries end `failed` with `message`. */
   failQueries(fault: FailQueriesFault): void;
+  /** The next matching JSON answers get fields replaced or removed; see the schema. */
+  malformedResponses(fault: MalformedResponsesFault): void;
   /** Every access token issued so far expires now. */
   expireTokens(): Promise<void>;
   /** Disarms everything. */
@@ -86,6 +104,7 @@ export class FaultState implements FaultControl {
   private corruptRawFilesFault: CorruptRawFilesFault | null = null;
   private slowQueriesFault: SlowQueriesFault | null = null;
   private failQueriesFault: FailQueriesFault | null = null;
+  private malformedFault: (MalformedResponsesFault & { count: number }) | null = null;
   latencyMs = 0;
   private heldResumes: { promise: Promise<void>; release: () => void } | null = null;
 
@@ -109,6 +128,7 @@ export class FaultState implements FaultControl {
     if (settings.slowQueries) this.slowQueries(settings.slowQueries);
     if (settings.failQueries) this.failQueries(settings.failQueries);
     if (settings.holdResumedStreams !== undefined) this.holdResumedStreams(settings.holdResumedStreams);
+    if (settings.malformedResponses) this.malformedResponses(settings.malformedResponses);
     if (settings.expireTokens) await this.expireTokens();
   }
 
@@ -169,6 +189,11 @@ export class FaultState implements FaultControl {
     this.failQueriesFault = { ...fault };
   }
 
+  malformedResponses(fault: MalformedResponsesFault): void {
+    this.ensureEnabled();
+    this.malformedFault = { ...fault, count: fault.count ?? 1 };
+  }
+
   async expireTokens(): Promise<void> {
     this.ensureEnabled();
     await this.onExpireTokens();
@@ -182,6 +207,7 @@ export class FaultState implements FaultControl {
     this.corruptRawFilesFault = null;
     this.slowQueriesFault = null;
     this.failQueriesFault = null;
+    this.malformedFault = null;
     this.latencyMs = 0;
     this.heldResumes?.release();
     this.heldResumes = null;
@@ -254,4 +280,35 @@ export class FaultState implements FaultControl {
     if (fault.count <= 0) this.failQueriesFault = null;
     return fault.message ?? INJECTED_QUERY_FAILURE;
   }
+
+  /** Consumes one armed `malformedResponses` matching the request; returns the body to send instead. */
+  malform(method: string, path: string, body: unknown): unknown {
+    const fault = this.malformedFault;
+    if (!this.enabled || !fault || !path.startsWith(fault.pathPrefix)) return body;
+    if (fault.method && fault.method !== method) return body;
+    fault.count -= 1;
+    if (fault.count <= 0) this.malformedFault = null;
+    const changed = structuredClone(body);
+    for (const [field, value] of Object.entries(fault.set ?? {})) setField(changed, field, value);
+    for (const field of fault.remove ?? []) setField(changed, field, undefined, true);
+    return changed;
+  }
+}
+
+/** Sets (or deletes) `a.b.0.c` inside a JSON value; missing parents are created as objects. */
+function setField(target: unknown, dotted: string, value: unknown, remove = false): void {
+  const keys = dotted.split('.');
+  let node = target as Record<string, unknown> | null;
+  for (const key of keys.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return;
+    if (node[key] === undefined || node[key] === null) {
+      if (remove) return;
+      node[key] = {};
+    }
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = keys.at(-1) ?? '';
+  if (node === null || typeof node !== 'object') return;
+  if (remove) delete node[last];
+  else node[last] = value;
 }

@@ -84,7 +84,8 @@ export class HttpRequestContext implements RequestContext {
   }
 
   sendJson(status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = JSON.stringify(body);
+    const sent = status < 300 ? this.deps.faults.malform(this.method, this.path, body) : body;
+    const text = JSON.stringify(sent);
     this.res.writeHead(status, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Length': Buffer.byteLength(text),
