@@ -39,6 +39,7 @@ const featurePublicFiles = {
   preview: ['PreviewGrid', 'TablePreview', 'gridRows', 'preview.css', 'previewStore', 'viewColumns'],
   queries: ['QueryWorkbench', 'queriesStore'],
   session: ['GrantAccessButton', 'sessionStore'],
+  settings: ['SettingsPage', 'settingsStore'],
   uploads: ['DatasetVersions', 'UploadButton'],
 };
 

@@ -13,6 +13,8 @@ import { createPreviewHandlers } from './preview/previewHandlers';
 import { RedivisApiClient } from './redivis/apiClient';
 import type { ServiceConfig, ServiceContext } from './serviceContext';
 import { createSessionService } from './session/createSessionService';
+import { AppSettingsStore } from './settings/appSettings';
+import { createSettingsHandlers } from './settings/settingsHandlers';
 import type { SettingsStore } from './settings/settingsStore';
 import { createQueriesHandlers } from './queries/queriesHandlers';
 import { LocalFiles } from './uploads/localFiles';
@@ -39,7 +41,7 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     onWarning: (message, about) => events.emit('app.notice', { level: 'warning', message, about }),
   });
   const jobs = new JobQueue((job) => events.emit('jobs.updated', job), {
-    concurrency: 3,
+    concurrency: new AppSettingsStore(settings).concurrentJobs(),
     onFinished: (job) => {
       if (job.status === 'succeeded') ports.notify('Redivis Desktop', `${job.title}: done`);
       if (job.status === 'failed') ports.notify('Redivis Desktop', `${job.title}: failed`);
@@ -73,6 +75,7 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     uploads: createUploadsHandlers(context),
     queries: createQueriesHandlers(context),
     files: createFilesHandlers(context),
+    settings: createSettingsHandlers(context),
   };
   return {
     handlers,

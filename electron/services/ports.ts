@@ -12,6 +12,8 @@ export interface Ports {
   /** Asks the user where to save a file; undefined when they cancel. */
   chooseSavePath(options: {
     defaultName: string;
+    /** The folder to start in (the settings' default export folder, already checked). */
+    defaultDirectory?: string;
     filters?: { name: string; extensions: string[] }[];
   }): Promise<string | undefined>;
   /** Encrypts secrets at rest; `method` says how (shown to the user when weak). */

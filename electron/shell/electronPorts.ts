@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { BrowserWindow, Notification, dialog, shell } from 'electron';
 import type { Ports, SecretStore } from '../services/ports';
 import { openExternalSafely } from './openExternal';
@@ -8,10 +9,10 @@ export function createElectronPorts(secrets: SecretStore, extraOrigins: () => st
   return {
     openExternal: (url, trustedOrigin) =>
       openExternalSafely(url, trustedOrigin ? [...extraOrigins(), trustedOrigin] : extraOrigins()),
-    async chooseSavePath({ defaultName, filters }) {
+    async chooseSavePath({ defaultName, defaultDirectory, filters }) {
       const window = focused();
       const options = {
-        defaultPath: defaultName,
+        defaultPath: defaultDirectory ? join(defaultDirectory, defaultName) : defaultName,
         filters,
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };

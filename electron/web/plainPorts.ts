@@ -60,8 +60,9 @@ export function createPlainPorts(options: PlainPortsOptions): Ports {
       const origins = trustedOrigin ? [...extraOrigins(), trustedOrigin] : extraOrigins();
       options.events().emit('app.openUrl', { url: checkExternalUrl(url, origins).toString() });
     },
-    async chooseSavePath({ defaultName }) {
+    async chooseSavePath({ defaultName, defaultDirectory }) {
       const name = checkFileName(defaultName);
+      if (defaultDirectory) return join(defaultDirectory, name);
       await mkdir(downloadDir, { recursive: true });
       return join(downloadDir, name);
     },

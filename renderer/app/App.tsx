@@ -13,10 +13,15 @@ import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
 import { CatalogMain } from '../features/catalog/CatalogMain';
 import { DropOverlay } from '../features/uploads/DropOverlay';
 import { UploadsPanel } from '../features/uploads/UploadsPanel';
+import { useSettings, watchSettings } from '../features/settings/settingsStore';
+import { useAppliedTheme } from './appliedTheme';
 
 /** The main layout: sidebar, main pane, status bar; sign-in first when signed out. */
 export function App() {
   useSqlFileDrop(openWorkbench);
+  useEffect(() => watchSettings(), []);
+  useAppliedTheme(useSettings((state) => state.settings?.theme));
+  useSettingsShortcut();
   useEffect(() => {
     // Browser mode has no system browser of its own to hand links to: open them in a tab.
     return client().on('app.openUrl', ({ url }) =>
@@ -57,4 +62,17 @@ export function App() {
       </div>
     </ErrorBoundary>
   );
+}
+
+/** Ctrl+, (⌘, on macOS) opens the settings page from anywhere, as in most desktop apps. */
+function useSettingsShortcut(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== ',' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      event.preventDefault();
+      useNavigation.getState().go({ kind: 'settings' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

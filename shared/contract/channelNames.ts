@@ -90,6 +90,7 @@ export const channelNames = {
     'openFolder',
   ],
   files: ['list', 'content', 'readText', 'readTable', 'download', 'prepareDrag'],
+  settings: ['get', 'update'],
 } as const satisfies { [D in Domain]: readonly (keyof Channels[D] & string)[] };
 
 export const eventNames = [
@@ -104,6 +105,7 @@ export const eventNames = [
   'jobs.removed',
   'uploads.finished',
   'queries.updated',
+  'settings.changed',
 ] as const satisfies readonly EventName[];
 
 // Completeness, checked by the compiler: a channel or event missing above names itself here.

@@ -6,6 +6,7 @@ import { jobsEvents } from './jobsChannels';
 import { previewEvents } from './previewChannels';
 import { queriesEvents } from './queriesChannels';
 import { sessionEvents } from './sessionChannels';
+import { settingsEvents } from './settingsChannels';
 import { uploadsEvents } from './uploadsChannels';
 
 /**
@@ -34,6 +35,7 @@ export const eventSchemas = {
   ...uploadsEvents,
   ...queriesEvents,
   ...filesEvents,
+  ...settingsEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type EventSchemas = typeof eventSchemas;

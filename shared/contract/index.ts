@@ -5,6 +5,7 @@ import { jobsChannels } from './jobsChannels';
 import { previewChannels } from './previewChannels';
 import { queriesChannels } from './queriesChannels';
 import { sessionChannels } from './sessionChannels';
+import { settingsChannels } from './settingsChannels';
 import { uploadsChannels } from './uploadsChannels';
 import type { ChannelGroups, ParamsOf, ResultOf } from './define';
 import type { EventName, EventPayload } from './events';
@@ -22,6 +23,7 @@ export const channels = {
   uploads: uploadsChannels,
   queries: queriesChannels,
   files: filesChannels,
+  settings: settingsChannels,
 } satisfies ChannelGroups;
 
 export type Channels = typeof channels;

@@ -128,3 +128,23 @@ it('publishes the latest progress once the interval is up, even when the job the
   // Nothing is published for a running job after it ended.
   expect(published.at(-1)?.status).toBe('succeeded');
 });
+
+it('follows a changed concurrency limit: a lower one starts nothing new, a higher one starts waiting jobs', async () => {
+  const queue = new JobQueue(() => undefined, { concurrency: 2, progressIntervalMs: 0 });
+  queue.setConcurrency(1);
+  const spec = (title: string) => ({ kind: 'export' as const, title, run: untilAborted });
+  const a = queue.start(spec('a'));
+  const b = queue.start(spec('b'));
+  const c = queue.start(spec('c'));
+  expect([a, b, c].map((job) => queue.get(job.id).status)).toEqual(['running', 'queued', 'queued']);
+  queue.setConcurrency(3);
+  expect([a, b, c].map((job) => queue.get(job.id).status)).toEqual(['running', 'running', 'running']);
+  queue.setConcurrency(1);
+  queue.cancel(a.id);
+  queue.cancel(b.id);
+  await queue.settled(b.id);
+  const d = queue.start(spec('d'));
+  expect(queue.get(d.id).status).toBe('queued');
+  expect(() => queue.setConcurrency(0)).toThrow(AppFailure);
+  queue.cancelAll();
+});

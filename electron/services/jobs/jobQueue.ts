@@ -41,6 +41,7 @@ export class JobQueue {
   private readonly entries = new Map<string, Entry>();
   private running = 0;
   private readonly listeners = new Set<(job: Job) => void>();
+  private concurrency: number;
 
   private readonly publish: (job: Job) => void;
 
@@ -52,6 +53,7 @@ export class JobQueue {
       onFinished?: (job: Job) => void;
     } = {},
   ) {
+    this.concurrency = options.concurrency ?? 3;
     this.publish = (job) => {
       publish(job);
       for (const listener of this.listeners) listener(job);
@@ -158,10 +160,19 @@ export class JobQueue {
     return entry;
   }
 
+  /**
+   * Changes how many jobs run at once. A higher limit starts waiting jobs now; a lower one
+   * lets running jobs finish and starts no more until fewer than the limit run.
+   */
+  setConcurrency(limit: number): void {
+    if (!Number.isInteger(limit) || limit < 1) fail('bad_input', 'At least one job must be able to run.');
+    this.concurrency = limit;
+    this.pump();
+  }
+
   private pump(): void {
-    const limit = this.options.concurrency ?? 3;
     for (const entry of this.entries.values()) {
-      if (this.running >= limit) return;
+      if (this.running >= this.concurrency) return;
       if (entry.job.status === 'queued') void this.execute(entry);
     }
   }

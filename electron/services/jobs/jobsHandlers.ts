@@ -7,10 +7,18 @@ import { assertTargetFree } from '../exports/placement/outputPlacement';
 import { describeTableForExport } from '../exports/download/tableDescription';
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
+import { AppSettingsStore } from '../settings/appSettings';
+import { usableFolder } from '../settings/usableFolder';
 
 export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jobs'] {
   const { jobs, ports, events, api } = context;
   const destinations = new ExportDestinations();
+  const settings = new AppSettingsStore(context.settings);
+  // The settings' folder, checked again now: it may have been removed since it was chosen.
+  const defaultExportFolder = async (): Promise<string | undefined> => {
+    const folder = settings.get().exportFolder;
+    return folder ? usableFolder(folder).catch(() => undefined) : undefined;
+  };
   // The taskbar/dock shows the combined progress of everything running.
   jobs.subscribe(() => ports.setTaskbarProgress(jobs.overallProgress()));
   const outputOf = (id: string): string => {
@@ -39,6 +47,7 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
       const path = await ports.chooseSavePath({
         // A suggested name is only ever a plain name: it must not pick the folder.
         defaultName: checkFileName(defaultName),
+        defaultDirectory: await defaultExportFolder(),
         filters: [{ name: info.label, extensions: [info.extension] }],
       });
       if (!path) return null;

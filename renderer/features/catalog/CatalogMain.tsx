@@ -6,6 +6,7 @@ import { HomePage } from './HomePage';
 import { routeKey, useNavigation, type Route } from './navigationStore';
 import { OwnerPage } from './OwnerPage';
 import { QueryWorkbench } from '../queries/QueryWorkbench';
+import { SettingsPage } from '../settings/SettingsPage';
 import { TablePage } from './TablePage';
 import { useBrowserHistory } from './useBrowserHistory';
 import { WorkflowPage } from './WorkflowPage';
@@ -25,6 +26,8 @@ function Page({ route }: { route: Route }) {
       return <TablePage tableRef={route.tableRef} />;
     case 'queries':
       return <QueryWorkbench />;
+    case 'settings':
+      return <SettingsPage />;
   }
 }
 

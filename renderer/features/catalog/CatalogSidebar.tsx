@@ -56,6 +56,12 @@ export function CatalogSidebar() {
         <SidebarLink label="Query workbench" route={{ kind: 'queries' }} />
         <NewQueryButton className="sidebar-link" />
       </section>
+      <section aria-labelledby="sidebar-app">
+        <h2 id="sidebar-app" className="sidebar-heading">
+          App
+        </h2>
+        <SidebarLink label="Settings" detail="Ctrl+, or ⌘," route={{ kind: 'settings' }} />
+      </section>
       {error ? <ErrorPanel error={error} compact /> : null}
       {places ? <OrganizationsSection organizations={places.organizations} onChange={setPlaces} /> : null}
       {places && places.recent.length > 0 ? (

@@ -7,7 +7,8 @@ export type Route =
   | { kind: 'dataset'; datasetRef: string }
   | { kind: 'workflow'; workflowRef: string }
   | { kind: 'table'; tableRef: string }
-  | { kind: 'queries' };
+  | { kind: 'queries' }
+  | { kind: 'settings' };
 
 interface NavigationState {
   current: Route;
@@ -41,6 +42,8 @@ export function routeKey(route: Route): string {
       return `table:${route.tableRef}`;
     case 'queries':
       return 'queries';
+    case 'settings':
+      return 'settings';
   }
 }
 

@@ -11,6 +11,7 @@ it('writes every page as an address and reads it back', () => {
     { kind: 'workflow', workflowRef: 'demo_user.example_workflow' },
     { kind: 'table', tableRef: 'demo.Iris species.iris #1/2?x' },
     { kind: 'queries' },
+    { kind: 'settings' },
   ];
   for (const route of routes) expect(routeOfHash(hashOfRoute(route))).toEqual(route);
   expect(hashOfRoute({ kind: 'table', tableRef: 'a.b.c d' })).toBe('#/table/a.b.c%20d');
@@ -25,6 +26,7 @@ it('reads nothing from a malformed or foreign address', () => {
     '#/nope/x',
     '#/table/%E0%A4%A',
     '#/queries/x',
+    '#/settings/x',
     '#/dataset/' + 'x'.repeat(3000),
   ]) {
     expect(routeOfHash(hash), hash).toBeUndefined();

@@ -18,6 +18,8 @@ export function hashOfRoute(route: Route): string {
       return `#/table/${encodeURIComponent(route.tableRef)}`;
     case 'queries':
       return '#/queries';
+    case 'settings':
+      return '#/settings';
   }
 }
 
@@ -37,6 +39,8 @@ export function routeOfHash(hash: string): Route | undefined {
       return value ? undefined : { kind: 'home' };
     case 'queries':
       return value ? undefined : { kind: 'queries' };
+    case 'settings':
+      return value ? undefined : { kind: 'settings' };
     case 'user':
     case 'organization':
       return value ? { kind: 'owner', owner: value, ownerKind: match[1] } : undefined;

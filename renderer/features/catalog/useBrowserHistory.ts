@@ -18,6 +18,8 @@ function titleOf(route: Route): string {
       return `${plain(route.tableRef)} · Redivis Desktop`;
     case 'queries':
       return 'Queries · Redivis Desktop';
+    case 'settings':
+      return 'Settings · Redivis Desktop';
   }
 }
 
