@@ -3,7 +3,7 @@ import { AppFailure } from '../../../shared/contract/errors';
 import type { FileEntry } from '../../../shared/contract/filesModel';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { safeServedType } from './contentTypes';
-import { fetchFileBytes } from './rawFilesApi';
+import { fetchFileBytes } from '../redivis/api/files';
 
 /** The desktop app's scheme for file bytes: `redivis-file://file/<handle>/<name>`. */
 export const FILE_SCHEME = 'redivis-file';

@@ -2,7 +2,7 @@ import { MAX_LISTED_FILES, type FileEntry, type FileListing } from '../../../sha
 import { fail } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { contentTypeOf } from './contentTypes';
-import { fetchListing, type RawFileRow } from './rawFilesApi';
+import { fetchListing, type RawFileRow } from '../redivis/api/files';
 
 interface Cached {
   listing: FileListing;

@@ -4,7 +4,7 @@ import { readParquet } from 'parquet-wasm';
 import { fail } from '../../../shared/contract/errors';
 import type { FileEntry, FileTable, FileText } from '../../../shared/contract/filesModel';
 import type { RedivisApiClient } from '../redivis/apiClient';
-import { fetchFileBytes } from './rawFilesApi';
+import { fetchFileBytes } from '../redivis/api/files';
 
 /** Text previews show the first megabyte. */
 export const TEXT_PREVIEW_BYTES = 1024 * 1024;

@@ -14,7 +14,7 @@ import {
   removeQuietly,
   temporaryPathFor,
 } from '../exports/placement/outputPlacement';
-import { fetchFileBytes } from './rawFilesApi';
+import { fetchFileBytes } from '../redivis/api/files';
 
 /** What a download needs to know of a file (from the listing). */
 export interface RemoteFile {

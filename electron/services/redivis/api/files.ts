@@ -1,8 +1,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import { z } from 'zod';
-import { AppFailure, appError } from '../../../shared/contract/errors';
-import type { RedivisApiClient } from '../redivis/apiClient';
-import type { StreamResponse } from '../redivis/streamTransport';
+import { AppFailure, appError } from '../../../../shared/contract/errors';
+import type { RedivisApiClient } from '../apiClient';
+import type { StreamResponse } from '../streamTransport';
+import { readResource } from './resource';
 
 /**
  * The Redivis raw-files resource (spec §3.5): a file-index table's listing (Arrow IPC) and a
@@ -79,17 +80,10 @@ export function parseListing(bytes: Uint8Array): { rows: RawFileRow[]; extraColu
   for (let i = 0; i < table.numRows; i++) {
     const record: Record<string, unknown> = {};
     for (const name of names) record[name] = table.getChild(name)?.get(i) ?? null;
-    const parsed = listingRowSchema.safeParse(record);
-    if (!parsed.success) {
-      throw new AppFailure(
-        appError('server', 'The server sent a list of files the app could not read.', {
-          detail: `row ${i}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
-        }),
-      );
-    }
+    const row = readResource(listingRowSchema, record, `file (row ${i + 1} of the list of files)`);
     const extra: Record<string, string | null> = {};
     for (const name of extraColumns) extra[name] = cellText(record[name]);
-    rows.push({ ...parsed.data, extra });
+    rows.push({ ...row, extra });
   }
   return { rows, extraColumns };
 }
