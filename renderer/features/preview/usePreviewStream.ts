@@ -3,7 +3,6 @@ import type { AppError } from '../../../shared/contract';
 import { client } from '../../ui/client';
 import { toAppError } from '../../ui/errorText';
 import type { TableView } from '../../../shared/contract/tableViewModel';
-import { BatchAssembly } from './batchAssembly';
 import { frameThrottle } from './frameThrottle';
 import { localViews } from './localViews';
 import { createPreviewRows, dropPreviewRows, type PreviewRows } from './previewRows';
@@ -77,19 +76,39 @@ export function usePreviewStream(
       update({ status: running(), rowsLoaded: rows.numRows, version: current.version + 1 }),
     );
 
-    const assembly = new BatchAssembly();
+    // Batches go through the worker (it joins their parts) and come back whole, in order.
+    localViews.receive(previewId, {
+      batch(ipc) {
+        rows.append(ipc);
+        rowsArrived.schedule();
+      },
+      failed(message) {
+        void client()
+          .preview.cancel({ previewId })
+          .catch(() => undefined);
+        update({
+          status: 'failed',
+          error: {
+            code: 'server',
+            message: 'Some rows of the preview could not be read.',
+            detail: message,
+            action: 'retry',
+          },
+        });
+      },
+    });
     const offBatch = client().on('preview.batch', (batch) => {
       if (batch.previewId !== previewId) return;
-      const whole = assembly.add(batch.ipc, batch.part);
-      if (request.mirrorToWorker) localViews.append(previewId, batch.ipc, batch.part);
-      if (!whole) return;
-      rows.append(whole);
-      rowsArrived.schedule();
+      localViews.append(previewId, batch.ipc, batch.part, request.mirrorToWorker === true);
     });
     const offEnded = client().on('preview.ended', (ended) => {
       if (ended.previewId !== previewId) return;
-      rowsArrived.flush();
-      update({ status: ended.status, error: ended.error, version: current.version + 1 });
+      // The last batches may still be in the worker: the end is told after them.
+      void localViews.sync(previewId).then(() => {
+        rowsArrived.flush();
+        if (current.status === 'failed' && current.error) return;
+        update({ status: ended.status, error: ended.error, version: current.version + 1 });
+      });
     });
     client()
       .preview.start({
@@ -118,7 +137,7 @@ export function usePreviewStream(
         .preview.cancel({ previewId })
         .catch(() => undefined);
       dropPreviewRows(previewId);
-      if (request.mirrorToWorker) localViews.drop(previewId);
+      localViews.drop(previewId);
     };
     // `key` stands for every field of the request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
