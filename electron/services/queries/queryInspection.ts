@@ -2,13 +2,15 @@ import { z } from 'zod';
 import type { QueryInspection, QueryTable } from '../../../shared/contract/queryModel';
 import { AppFailure } from '../../../shared/contract/errors';
 import type { RedivisApiClient } from '../redivis/apiClient';
-import { tablePath } from '../redivis/readSession';
+import { tablePath } from '../redivis/api/paths';
+import { getResource } from '../redivis/api/resource';
 import { scanQuery } from './queryText';
 
 /** Above this, `SELECT *` over a table asks first. */
 export const LARGE_TABLE_BYTES = 10 * 1024 ** 3;
 
-const tableSizeSchema = z.object({
+/** A table's (or query result's) size, as much as the check needs. */
+const tableSizeSchema = z.looseObject({
   name: z.string().optional(),
   numRows: z.number().nullish(),
   numBytes: z.number().nullish(),
@@ -38,7 +40,10 @@ export async function inspectQuery(
 
 async function describe(api: RedivisApiClient, reference: string, signal?: AbortSignal): Promise<QueryTable> {
   try {
-    const body = tableSizeSchema.parse(await api.get(tablePath(reference), { signal, what: reference }));
+    const body = await getResource(api, tablePath(reference), tableSizeSchema, 'table', {
+      signal,
+      what: reference,
+    });
     return {
       reference,
       name: body.name,
