@@ -98,6 +98,9 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
     rowLimitValid &&
     destination.directory &&
     destination.fileName.trim() &&
+    // Only a name the Node side has checked, as it is now, and found usable.
+    destination.checked &&
+    !destination.error &&
     (!destination.exists || replace) &&
     !starting;
 
@@ -272,7 +275,10 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
             ) : null}
             {destination.error ? <ErrorLine error={destination.error} /> : null}
           </div>
-          {startError ? <ErrorLine error={startError} /> : null}
+          {/* The same refusal as the name check's is said once. */}
+          {startError && startError.message !== destination.error?.message ? (
+            <ErrorLine error={startError} />
+          ) : null}
           <div className="export-buttons">
             <button type="button" onClick={onClose}>
               Cancel
