@@ -4,6 +4,7 @@ import { streamBatchesOf } from '../../redivis/streamBatch';
 import { TableFileWriter } from '../sinks/tableFileWriter';
 import { garbageCollector } from '../sinks/garbageCollector';
 import { ParquetSink } from '../sinks/parquetSink';
+import { yieldToAppThreads } from './threadPriority';
 import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
 
 /**
@@ -13,6 +14,7 @@ import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
 const data = workerData as WriterWorkerData;
 const port = parentPort;
 if (!port) throw new Error('exportWorker must run in a worker thread.');
+yieldToAppThreads();
 
 const schema: Schema = tableFromIPC(data.schemaIpc).schema;
 const opened = TableFileWriter.open(

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { reconcileBatch } from '../download/batchReconciler';
 import { encodeTextRows, recycleTextBuffer } from '../text/textBatchEncoder';
 import { ndjsonKeys } from '../text/textRows';
+import { yieldToAppThreads } from './threadPriority';
 import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
 
 /**
@@ -12,6 +13,7 @@ import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMe
 const data = workerData as FormatterWorkerData;
 const port = parentPort;
 if (!port) throw new Error('formatWorker must run in a worker thread.');
+yieldToAppThreads();
 const schema: Schema = tableFromIPC(data.schemaIpc).schema;
 const keys = ndjsonKeys(schema);
 
