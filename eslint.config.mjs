@@ -39,7 +39,7 @@ const featurePublicFiles = {
   preview: ['PreviewGrid', 'TablePreview', 'gridRows', 'preview.css', 'previewStore', 'viewColumns'],
   queries: ['QueryWorkbench', 'queriesStore'],
   session: ['GrantAccessButton', 'sessionStore'],
-  settings: ['SettingsPage', 'settingsStore'],
+  settings: ['ExportFolderPicker', 'SettingsPage', 'settingsStore'],
   uploads: ['DatasetVersions', 'UploadButton'],
 };
 

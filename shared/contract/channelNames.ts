@@ -90,7 +90,7 @@ export const channelNames = {
     'openFolder',
   ],
   files: ['list', 'content', 'readText', 'readTable', 'download', 'prepareDrag'],
-  settings: ['get', 'update'],
+  settings: ['get', 'update', 'listFolders'],
 } as const satisfies { [D in Domain]: readonly (keyof Channels[D] & string)[] };
 
 export const eventNames = [

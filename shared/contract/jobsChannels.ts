@@ -24,9 +24,16 @@ export const jobsChannels = {
     params: z.object({ tableRef: z.string().min(1).max(1000) }),
     result: exportTableInfoSchema,
   }),
-  /** Asks where to save (native dialog in the desktop app); null when the user cancels. */
+  /**
+   * Asks where to save (native dialog in the desktop app); null when the user cancels. A
+   * `directory` (browser mode's typed or browsed folder) is checked on the Node side first.
+   */
   chooseExportPath: channel({
-    params: z.object({ defaultName: z.string().min(1).max(255), format: z.enum(exportFormats) }),
+    params: z.object({
+      defaultName: z.string().min(1).max(255),
+      format: z.enum(exportFormats),
+      directory: z.string().min(1).max(4096).optional(),
+    }),
     result: exportPathCheckSchema.nullable(),
   }),
   /** Whether something already exists at a destination (to ask before replacing it). */

@@ -65,6 +65,14 @@ export const settingsChannels = {
   get: channel({ params: z.void(), result: appSettingsSchema }),
   /** Changes some settings; the folder is checked (exists, is a folder, can be written to). */
   update: channel({ params: settingsUpdateSchema, result: appSettingsSchema }),
+  /**
+   * The subfolders of a folder (the home folder when none is given): names only, no files,
+   * hidden ones only when asked. For the app's own folder browser in browser mode.
+   */
+  listFolders: channel({
+    params: z.object({ path: folderPathSchema.optional(), showHidden: z.boolean().default(false) }),
+    result: folderListingSchema,
+  }),
 } satisfies Record<string, ChannelSpec>;
 
 export const settingsEvents = {

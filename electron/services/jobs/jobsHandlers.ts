@@ -42,12 +42,13 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
     open: async ({ id }) => ports.openPath(outputOf(id)),
     showInFolder: ({ id }) => ports.showItemInFolder(outputOf(id)),
     describeExport: ({ tableRef }) => describeTableForExport(api, tableRef),
-    chooseExportPath: async ({ defaultName, format }) => {
+    chooseExportPath: async ({ defaultName, format, directory }) => {
       const info = formatInfo[format];
       const path = await ports.chooseSavePath({
         // A suggested name is only ever a plain name: it must not pick the folder.
         defaultName: checkFileName(defaultName),
-        defaultDirectory: await defaultExportFolder(),
+        // A folder the page names is refused with a specific reason unless it is usable.
+        defaultDirectory: directory ? await usableFolder(directory) : await defaultExportFolder(),
         filters: [{ name: info.label, extensions: [info.extension] }],
       });
       if (!path) return null;

@@ -1,6 +1,7 @@
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
 import { AppSettingsStore } from './appSettings';
+import { listFolders } from './folderListing';
 
 export function createSettingsHandlers(context: ServiceContext): ChannelHandlers['settings'] {
   const settings = new AppSettingsStore(context.settings);
@@ -13,5 +14,6 @@ export function createSettingsHandlers(context: ServiceContext): ChannelHandlers
       context.events.emit('settings.changed', next);
       return next;
     },
+    listFolders: ({ path, showHidden }) => listFolders(path, showHidden),
   };
 }

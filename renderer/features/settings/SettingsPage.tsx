@@ -10,6 +10,7 @@ import {
   type ThemeChoice,
 } from '../../../shared/contract/settingsChannels';
 import { toAppError } from '../../ui/errorText';
+import { FolderBrowser } from './FolderBrowser';
 import { useSettings } from './settingsStore';
 import './settings.css';
 
@@ -157,6 +158,7 @@ function ThemeSetting({ value }: { value: ThemeChoice }) {
 /** The folder exports start in; checked by the Node side when saved. */
 function FolderSetting({ value }: { value: string | null }) {
   const [text, setText] = useState(value ?? '');
+  const [browsing, setBrowsing] = useState(false);
   const { error, save } = useSave();
   const id = 'settings-export-folder';
   return (
@@ -182,12 +184,26 @@ function FolderSetting({ value }: { value: string | null }) {
         <button type="submit" disabled={text === (value ?? '')}>
           Save folder
         </button>
+        <button type="button" aria-expanded={browsing} onClick={() => setBrowsing((open) => !open)}>
+          Browse folders…
+        </button>
         {value ? (
           <button type="button" onClick={() => void save({ exportFolder: null })}>
             Use the default
           </button>
         ) : null}
       </form>
+      {browsing ? (
+        <FolderBrowser
+          start={value ?? undefined}
+          onCancel={() => setBrowsing(false)}
+          onChoose={(path) => {
+            setBrowsing(false);
+            setText(path);
+            void save({ exportFolder: path });
+          }}
+        />
+      ) : null}
       <p id={`${id}-hint`} className="settings-hint muted">
         Where the export dialog starts. A full path to a folder you can write to.
       </p>
