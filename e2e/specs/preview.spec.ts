@@ -58,7 +58,7 @@ test('sort, hide and resize are remembered; copy gives TSV with headers', async 
   // Hide petal_width.
   const columns = await preview.openColumns();
   await columns.getByRole('checkbox', { name: /petal_width/ }).uncheck();
-  await columns.getByRole('button', { name: 'Close column list' }).click();
+  await columns.getByRole('button', { name: 'Done', exact: true }).click();
   await expect
     .poll(() => preview.headerNames())
     .toEqual(['sepal_length', 'sepal_width', 'petal_length', 'species']);

@@ -17,7 +17,7 @@ test('stays responsive while a million-row preview streams', async ({ appPage, e
   const columns = await preview.openColumns();
   await expect(columns).toBeVisible();
   await expect(appPage.getByRole('button', { name: 'Stop loading' })).toBeVisible();
-  await columns.getByRole('button', { name: 'Close column list' }).click();
+  await columns.getByRole('button', { name: 'Done', exact: true }).click();
   await emulator.faults.set({ holdResumedStreams: false });
 
   await expect(preview.count).toHaveText('1,000,000 of 1,000,000 rows', { timeout: 60_000 });
@@ -29,4 +29,33 @@ test('stays responsive while a million-row preview streams', async ({ appPage, e
   // Scaled scrolling: the spacer stays far below a million 28-px rows, yet reaches the end.
   const spacer = await preview.grid.locator('.pv-spacer').evaluate((el) => el.getBoundingClientRect().height);
   expect(spacer).toBeLessThan(10_000_000);
+});
+
+test('Stop loading ends a million-row preview mid-stream and its rows stop growing', async ({
+  appPage,
+  emulator,
+}) => {
+  test.setTimeout(120_000);
+  const preview = new PreviewPage(appPage);
+  await preview.open('demo.large_sample.measurements');
+  await expect(preview.count).toHaveText('100,000 of 100,000 rows (preview limit; the table has 1,000,000)');
+
+  // The stream breaks after two batches and its resume is held: the preview is mid-stream.
+  await emulator.faults.set({ cutStreams: { count: 1, afterBatches: 2 }, holdResumedStreams: true });
+  await preview.setRowLimit(1_000_000);
+  await expect(preview.count).toHaveText(/^(?!0 |1,000,000 )[\d,]+ of 1,000,000 rows$/, { timeout: 30_000 });
+  const loaded = (await preview.count.textContent()) ?? '';
+  await appPage.getByRole('button', { name: 'Stop loading' }).click();
+  await expect(preview.count).toHaveText(`${loaded} — stopped`);
+  await expect(appPage.getByRole('button', { name: 'Stop loading' })).toHaveCount(0);
+
+  // Let the held connection go: a stopped preview takes none of what it would have sent.
+  await emulator.faults.set({ holdResumedStreams: false });
+  // The rows it has stay readable, to the last one it took.
+  await preview.cell(1, 0).click();
+  await expect(preview.cell(1, 0)).toHaveText('1');
+  await appPage.keyboard.press('ControlOrMeta+End');
+  const last = loaded.split(' ')[0] ?? '';
+  await expect(preview.grid.getByRole('rowheader').last()).toHaveText(last);
+  await expect(preview.count).toHaveText(`${loaded} — stopped`);
 });

@@ -163,7 +163,7 @@ test('exports exactly the view it shows, rows in order', async ({ appPage, app }
   await preview.filter('day', '2021-02-01..2021-03-15');
   const columns = await preview.openColumns();
   await columns.getByRole('checkbox', { name: /recorded_at/ }).uncheck();
-  await columns.getByRole('button', { name: 'Close column list' }).click();
+  await columns.getByRole('button', { name: 'Done', exact: true }).click();
   await preview.settled();
 
   await jobs.openExportDialog();

@@ -50,7 +50,7 @@ export function ColumnChooser(props: ColumnChooserProps) {
         <button type="button" onClick={() => setAll(false)}>
           Hide all
         </button>
-        <button type="button" onClick={props.onClose} aria-label="Close column list">
+        <button type="button" onClick={props.onClose}>
           Done
         </button>
       </div>
