@@ -94,6 +94,7 @@ export function FilePlanRow(props: {
             <fieldset className="file-plan-conflict">
               <legend>
                 An upload named {plan.name} is already on {plan.into.tableName}.
+                {props.mergeStrategy === 'append' && !plan.onConflict ? ' Choose what to do with it.' : ''}
               </legend>
               {conflictChoices.map((choice) => (
                 <label key={choice.value}>
@@ -104,6 +105,9 @@ export function FilePlanRow(props: {
                     onChange={() => onChange({ ...plan, onConflict: choice.value })}
                   />
                   {choice.label}
+                  {choice.value === 'rename' && props.mergeStrategy === 'append' ? (
+                    <span className="muted"> — adds its rows to the table a second time</span>
+                  ) : null}
                 </label>
               ))}
             </fieldset>

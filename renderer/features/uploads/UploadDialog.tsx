@@ -6,7 +6,7 @@ import { DestinationPicker } from './DestinationPicker';
 import { ErrorNotice } from './ErrorNotice';
 import { FilePlanRow } from './FilePlanRow';
 import type { UploadTarget } from './uploadTarget';
-import { initialPlan, toStartParams, type FilePlan } from './uploadPlan';
+import { conflictDefault, initialPlan, toStartParams, type FilePlan } from './uploadPlan';
 import { useUploads, type UploadDraft } from './uploadsStore';
 import { DelayedSpinner } from '../../ui/DelayedSpinner';
 import { Dialog } from '../../ui/Dialog';
@@ -62,18 +62,27 @@ export function UploadDialog(props: { draft: UploadDraft }) {
     }
   }, [plans, conflicts]);
 
-  const shown = (plans ?? []).map((plan) => ({ ...plan, exists: conflicts[conflictKey(plan)] === true }));
-  const sendable = shown.filter(
-    (plan) =>
-      !plan.blocked && !(plan.exists && plan.onConflict === 'skip') && plan.into.tableName.trim() !== '',
-  );
-  const canStart =
-    Boolean(destination?.canEdit && destination.nextVersion) && sendable.length > 0 && !starting;
   const strategyOf = (plan: FilePlan) =>
     plan.into.kind === 'table'
       ? destination?.tables.find((t) => t.tableRef === (plan.into as { tableRef: string }).tableRef)
           ?.uploadMergeStrategy
       : undefined;
+  const shown = (plans ?? []).map((plan) => ({
+    ...plan,
+    exists: conflicts[conflictKey(plan)] === true,
+    onConflict: plan.onConflict ?? conflictDefault(strategyOf(plan)),
+  }));
+  const sendable = shown.filter(
+    (plan) =>
+      !plan.blocked && !(plan.exists && plan.onConflict === 'skip') && plan.into.tableName.trim() !== '',
+  );
+  // Every name conflict needs an answer before anything is sent.
+  const unanswered = sendable.some((plan) => plan.exists && !plan.onConflict);
+  const canStart =
+    Boolean(destination?.canEdit && destination.nextVersion) &&
+    sendable.length > 0 &&
+    !unanswered &&
+    !starting;
 
   const start = async () => {
     if (!destination) return;

@@ -16,6 +16,7 @@ export function UploadsPanel() {
   const forget = useUploads((state) => state.forget);
   const [jobs, setJobs] = useState<Record<string, Job>>({});
   const [finished, setFinished] = useState<Record<string, UploadFinished>>({});
+  const [collapsed, setCollapsed] = useState(false);
 
   useEffect(() => {
     const offUpdated = client().on('jobs.updated', (job) => {
@@ -32,10 +33,37 @@ export function UploadsPanel() {
 
   const shown = jobIds.map((id) => jobs[id]).filter((job): job is Job => job !== undefined);
   if (shown.length === 0) return null;
+  const done = shown.filter((job) => job.status !== 'queued' && job.status !== 'running');
+  const dismiss = (job: Job) => {
+    forget(job.id);
+    void client()
+      .jobs.dismiss({ id: job.id })
+      .catch(() => undefined);
+  };
   return (
-    <section className="uploads-panel" aria-label="Uploads">
-      <h2>Uploads</h2>
-      <ul>
+    <section className={collapsed ? 'uploads-panel collapsed' : 'uploads-panel'} aria-label="Uploads">
+      <div className="uploads-panel-head">
+        <h2>
+          Uploads{' '}
+          <span className="muted">
+            {shown.length - done.length} running · {done.length} finished
+          </span>
+        </h2>
+        {done.length > 0 ? (
+          <button type="button" onClick={() => done.forEach(dismiss)}>
+            Clear finished
+          </button>
+        ) : null}
+        <button
+          type="button"
+          aria-expanded={!collapsed}
+          aria-controls="uploads-panel-list"
+          onClick={() => setCollapsed((value) => !value)}
+        >
+          {collapsed ? 'Show uploads' : 'Hide uploads'}
+        </button>
+      </div>
+      <ul id="uploads-panel-list" hidden={collapsed}>
         {shown.map((job) => (
           <UploadJobRow
             key={job.id}
@@ -52,12 +80,7 @@ export function UploadsPanel() {
                 })
                 .catch(() => undefined)
             }
-            onForget={() => {
-              forget(job.id);
-              void client()
-                .jobs.dismiss({ id: job.id })
-                .catch(() => undefined);
-            }}
+            onForget={() => dismiss(job)}
           />
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Destination, InspectedFile } from '../../../shared/contract/uploadModel';
 import { tableNameFor } from './localFiles';
-import { initialPlan, toStartParams } from './uploadPlan';
+import { conflictDefault, initialPlan, toStartParams } from './uploadPlan';
 
 const options = {
   hasHeaderRow: true,
@@ -95,6 +95,14 @@ describe('toStartParams', () => {
     expect(
       toStartParams(initialPlan(inspected('x.pdf', 'file'), target, destination), 'me.ds').options,
     ).toBeUndefined();
+  });
+});
+
+describe('conflictDefault', () => {
+  it('leaves a conflict on an append table unanswered, so rows are not added twice by default', () => {
+    expect(conflictDefault('append')).toBeUndefined();
+    expect(conflictDefault('replace')).toBe('rename');
+    expect(conflictDefault(undefined)).toBe('rename');
   });
 });
 

@@ -21,14 +21,15 @@ export interface FilePlan {
   options: UploadOptions;
   /** An upload of this name already exists on the chosen table. */
   exists: boolean;
-  onConflict: ConflictChoice;
+  /** Undefined until the user chooses (an append table gets no default: see `conflictDefault`). */
+  onConflict?: ConflictChoice;
   /** Why this file cannot go where it is planned (then it is left out). */
   blocked?: string;
 }
 
 /** Sensible first choices for a file, from where it was dropped and what it is. */
 export function initialPlan(file: InspectedFile, target: UploadTarget, destination: Destination): FilePlan {
-  const base = { file, name: file.name, options: file.options, exists: false, onConflict: 'rename' as const };
+  const base = { file, name: file.name, options: file.options, exists: false };
   if (target.kind === 'table') {
     const table = destination.tables.find((t) => t.name === destination.tableName);
     const into: PlanInto = table
@@ -75,8 +76,17 @@ export function toStartParams(plan: FilePlan, datasetRef: string): StartUpload {
     into,
     name: plan.name,
     options: plan.file.kind === 'tabular' ? plan.options : undefined,
-    onConflict: plan.exists ? plan.onConflict : 'fail',
+    onConflict: plan.exists ? (plan.onConflict ?? 'fail') : 'fail',
   };
+}
+
+/**
+ * The choice a name conflict starts with. On a table whose uploads add rows ("append"),
+ * keeping both would add the same rows twice, so the user must choose; elsewhere a copy under
+ * a new name is the harmless default.
+ */
+export function conflictDefault(mergeStrategy: 'append' | 'replace' | undefined): ConflictChoice | undefined {
+  return mergeStrategy === 'append' ? undefined : 'rename';
 }
 
 export function formatBytes(bytes: number): string {
