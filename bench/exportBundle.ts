@@ -50,6 +50,7 @@ export async function buildExportBundle(variant: 'app' | 'ceiling' = 'app'): Pro
       downloadProcess: join(exportsDir, 'testing/downloadProcess.ts'),
       formatWorker: join(exportsDir, 'writers/formatWorker.ts'),
       exportWorker: join(exportsDir, 'writers/exportWorker.ts'),
+      parquetPartWorker: join(exportsDir, 'writers/parquetPartWorker.ts'),
     },
     outdir,
     bundle: true,

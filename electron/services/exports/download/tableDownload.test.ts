@@ -99,6 +99,13 @@ describe('local formats round-trip every variable type and nulls', () => {
     }
   });
 
+  it('Parquet encoded by several threads and joined, read back with DuckDB, equals the server rows', async () => {
+    const target = join(kit.outDir, 'all_types_pooled.parquet');
+    await download({ format: 'parquet', target, encoders: 3 });
+    const { rows } = await readParquetWithDuckDb(target);
+    expect(byId(rows)).toEqual(byId(arrowRows(await serverArrow(kit.api, ALL_TYPES))));
+  });
+
   it('CSV parsed with csv-parse equals the server CSV', async () => {
     const target = join(kit.outDir, 'all_types.csv');
     await download({ format: 'csv', target });

@@ -35,6 +35,8 @@ export interface TableDownloadOptions {
   streamCount?: number;
   /** CSV/NDJSON formatter threads (default: one per core but one, 1–4). */
   formatters?: number;
+  /** Parquet encoder threads (default: one per core but one, 1–3). */
+  encoders?: number;
   /** The table's variables, when the caller already has them. */
   variables?: TableVariable[];
 }
@@ -78,6 +80,7 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
   const temporary = temporaryPathFor(target);
   const writer = await openTableWriter(format, temporary, targetSchema(columns), {
     formatters: options.formatters,
+    encoders: options.encoders,
   });
   let finished = false;
   // What the row says the job is doing; back to "Downloading" as soon as rows flow again.

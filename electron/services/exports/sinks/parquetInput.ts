@@ -29,7 +29,13 @@ export class ParquetInput {
    * stream. The bytes live in a buffer reused by the next call: use them before calling again.
    */
   ofMessage(message: ArrowMessage): Uint8Array {
-    const stream = join([this.schemaMessage, message.metadata, ...message.body, EOS], (size) => {
+    return this.ofMessages([message]);
+  }
+
+  /** Several record batches in the table's layout as one stream (same reuse as `ofMessage`). */
+  ofMessages(messages: ArrowMessage[]): Uint8Array {
+    const parts = [this.schemaMessage, ...messages.flatMap((m) => [m.metadata, ...m.body]), EOS];
+    const stream = join(parts, (size) => {
       if (this.scratch.byteLength < size) this.scratch = new Uint8Array(size);
       return this.scratch.subarray(0, size);
     });
@@ -37,11 +43,16 @@ export class ParquetInput {
     return stream;
   }
 
-  /** A batch built in memory (reconciled to the table's schema), as one stream. */
-  ofBatch(batch: RecordBatch): Uint8Array {
+  /** A batch built in memory (reconciled to the table's schema), as one record batch message. */
+  messageOf(batch: RecordBatch): ArrowMessage {
     const [encoded] = streamBatchesOf(tableToIPC(new Table([batch]), 'stream'));
     if (!encoded) throw new Error('Expected one encoded record batch.');
-    return this.ofMessage(encoded.message);
+    return encoded.message;
+  }
+
+  /** A batch built in memory (reconciled to the table's schema), as one stream. */
+  ofBatch(batch: RecordBatch): Uint8Array {
+    return this.ofMessage(this.messageOf(batch));
   }
 
   /** A stream with no rows: the encoder learns the schema from a batch, so an empty file needs one. */

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
       signal: new AbortController().signal,
       streamCount: streams ? Number(streams) : undefined,
       parallelStreams: parallel ? Number(parallel) : undefined,
+      // The benchmark can try a number of Parquet encoders other than the machine's default.
+      encoders: process.env.BENCH_PARQUET_ENCODERS ? Number(process.env.BENCH_PARQUET_ENCODERS) : undefined,
       progress: (p) => {
         if (p.phase && !(p.phase in phases)) phases[p.phase] = Math.round(performance.now() - started);
         if (p.rowsDone) process.stdout.write(`${JSON.stringify({ rows: p.rowsDone, bytes: p.bytesDone })}\n`);

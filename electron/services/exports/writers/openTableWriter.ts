@@ -1,27 +1,45 @@
 import type { Schema } from 'apache-arrow';
+import { availableParallelism } from 'node:os';
 import { writerOf, type LocalFormat, type TextFormat } from '../exportFormats';
 import { ArrowFileSink } from '../sinks/arrowFileSink';
 import { TableFileWriter } from '../sinks/tableFileWriter';
+import { ParquetPoolWriter } from './parquetPoolWriter';
 import { ParquetWriter } from './parquetWriter';
 import type { TableWriter } from './tableWriter';
 import { PooledTextWriter } from './textWriterPool';
 
 /**
+ * Parquet encoder threads: one core is left to the app (the main thread reads the streams and
+ * writes the file), and at most three, since each holds its own WebAssembly heap (some 40 MB)
+ * and the export stays under 300 MB.
+ */
+const MAX_PARQUET_ENCODERS = 3;
+
+export function parquetEncoders(): number {
+  return Math.max(1, Math.min(MAX_PARQUET_ENCODERS, availableParallelism() - 1));
+}
+
+/**
  * Picks the writer the format's row in exportFormats.ts names. Arrow IPC needs no encoding (the
  * received bytes are copied to the file), so it is written on the calling thread; Parquet is
- * encoded in its own thread and CSV/NDJSON by a pool of formatters, off the main thread.
+ * encoded in its own thread or a pool of them and CSV/NDJSON by a pool of formatters, off the main
+ * thread.
  */
 export async function openTableWriter(
   format: LocalFormat,
   path: string,
   schema: Schema,
-  options: { formatters?: number } = {},
+  options: { formatters?: number; encoders?: number } = {},
 ): Promise<TableWriter> {
   switch (writerOf(format)) {
     case 'file':
       return TableFileWriter.open(path, schema, (file, target) => new ArrowFileSink(file, target));
-    case 'encoder':
-      return ParquetWriter.open(path, schema);
+    case 'encoder': {
+      // One encoder streams row groups as they fill; several encode parts joined in order.
+      const encoders = Math.max(1, options.encoders ?? parquetEncoders());
+      if (encoders === 1) return ParquetWriter.open(path, schema);
+      return ParquetPoolWriter.open(path, schema, encoders);
+    }
     case 'text':
       return PooledTextWriter.open(format as TextFormat, path, schema, options.formatters);
   }

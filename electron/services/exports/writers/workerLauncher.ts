@@ -5,7 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 /** Defined (true) by the app's build; absent when running from source. */
 declare const __BUNDLED_EXPORT_WORKER__: boolean | undefined;
 
-export type WorkerName = 'exportWorker' | 'formatWorker';
+export type WorkerName = 'exportWorker' | 'formatWorker' | 'parquetPartWorker';
 
 /**
  * A modest old generation makes V8 collect early instead of letting the process grow during a
@@ -15,11 +15,18 @@ export type WorkerName = 'exportWorker' | 'formatWorker';
 const resourceLimits: Record<WorkerName, ResourceLimits> = {
   exportWorker: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
   formatWorker: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+  parquetPartWorker: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
 };
 
 async function bundledPath(name: WorkerName): Promise<string> {
-  if (name === 'exportWorker') return (await import('./exportWorkerPath')).default;
-  return (await import('./formatWorkerPath')).default;
+  switch (name) {
+    case 'exportWorker':
+      return (await import('./exportWorkerPath')).default;
+    case 'formatWorker':
+      return (await import('./formatWorkerPath')).default;
+    case 'parquetPartWorker':
+      return (await import('./parquetPartWorkerPath')).default;
+  }
 }
 
 /**

@@ -37,3 +37,17 @@ export type ToFormatter =
 export type FromFormatter =
   | { seq: number; rows: number; chunks: Uint8Array[]; spent: ArrayBuffer | undefined }
   | { seq: number; error: string };
+
+/** What each Parquet part encoder is started with. */
+export interface PartEncoderWorkerData {
+  schemaIpc: Uint8Array;
+}
+
+/** Main thread → part encoder: the batches of one part (Arrow IPC streams), `seq` its place. */
+export interface ToPartEncoder {
+  seq: number;
+  ipcs: Uint8Array[];
+}
+
+/** Part encoder → main thread: the part as a Parquet file of its own, or why it failed. */
+export type FromPartEncoder = { seq: number; part: Uint8Array } | { seq: number; error: string };

@@ -1,0 +1,59 @@
+import { tableFromIPC, type Schema } from 'apache-arrow';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm';
+import type { ArrowMessage } from '../../redivis/arrowMessages';
+import { decodeStreamBatch, streamBatchesOf, usesDictionaries } from '../../redivis/streamBatch';
+import { matchesSchema, reconcileBatch } from '../download/batchReconciler';
+import { garbageCollector } from '../sinks/garbageCollector';
+import { ParquetInput } from '../sinks/parquetInput';
+import { parquetProperties } from '../sinks/parquetSink';
+import { yieldToAppThreads } from './threadPriority';
+import type { FromPartEncoder, PartEncoderWorkerData, ToPartEncoder } from './writerMessages';
+
+/**
+ * One of the Parquet part encoders: turns the batches of a part (about one row group) into a
+ * complete Parquet file of their own and hands its bytes back; the main thread joins the parts
+ * into one file in order (sinks/parquetParts.ts). Several run at once on machines with the cores.
+ */
+const data = workerData as PartEncoderWorkerData;
+const port = parentPort;
+if (!port) throw new Error('parquetPartWorker must run in a worker thread.');
+yieldToAppThreads();
+
+const schema: Schema = tableFromIPC(data.schemaIpc).schema;
+const input = new ParquetInput(schema);
+const collectGarbage = garbageCollector();
+
+/** The part's batches in the table's layout, decoded and reconciled only where they are not. */
+function messagesOf(ipcs: Uint8Array[]): ArrowMessage[] {
+  const messages: ArrowMessage[] = [];
+  for (const ipc of ipcs) {
+    for (const batch of streamBatchesOf(ipc)) {
+      if (batch.numRows === 0) continue;
+      messages.push(
+        !usesDictionaries(batch) && matchesSchema(batch.schema, schema)
+          ? batch.message
+          : input.messageOf(reconcileBatch(decodeStreamBatch(batch), schema)),
+      );
+    }
+  }
+  return messages;
+}
+
+port.on('message', (message: ToPartEncoder) => {
+  let reply: FromPartEncoder;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const messages = messagesOf(message.ipcs);
+    const stream = messages.length ? input.ofMessages(messages) : input.empty();
+    // writeParquet takes the table (and frees it); its output is a new buffer of its own.
+    const part = writeParquet(WasmTable.fromIPCStream(stream), parquetProperties(schema));
+    reply = { seq: message.seq, part };
+    transfer.push(part.buffer as ArrayBuffer);
+  } catch (error) {
+    reply = { seq: message.seq, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply, transfer);
+  // The encoded buffers live outside the heap: collect them, or V8 waits for tens of MB of them.
+  collectGarbage?.();
+});
