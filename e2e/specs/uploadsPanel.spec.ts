@@ -48,3 +48,45 @@ test('a name conflict on an append table waits for a choice instead of keeping b
   await uploads.panel.getByRole('button', { name: 'Clear finished' }).click();
   await expect(uploads.panel).toBeHidden();
 });
+
+test('the options show the first rows as they will be read, with detected types, following each change', async ({
+  appPage,
+}) => {
+  const uploads = new UploadPage(appPage);
+  await uploads.open('demo_user.my_uploads', 'My uploads');
+  await uploads.dropFiles([
+    {
+      name: 'people.csv',
+      content: 'id;name;score;joined\n1;"Smith; J";1.5;2024-01-02\n2;Lee;NA;2024-02-03\n',
+    },
+  ]);
+  const row = uploads.dialog.getByRole('listitem', { name: 'people.csv' });
+  await row.getByText('Options (detected from the file)').click();
+  const table = row.getByRole('table', { name: 'First rows of people.csv as they will be read' });
+  const headers = table.getByRole('columnheader');
+  await expect(row.getByRole('combobox', { name: 'Delimiter' })).toHaveValue(';');
+  await expect(headers).toHaveText(['idinteger', 'namestring', 'scorefloat', 'joineddate']);
+  await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+    '1',
+    'Smith; J',
+    '1.5',
+    '2024-01-02',
+  ]);
+  // NA was detected as a null marker: the cell reads as null.
+  await expect(table.getByRole('row').nth(2).getByRole('cell')).toHaveText([
+    '2',
+    'Lee',
+    'null',
+    '2024-02-03',
+  ]);
+
+  await row.getByRole('combobox', { name: 'Delimiter' }).selectOption({ label: 'Comma' });
+  await expect(headers).toHaveText(['id;name;score;joinedstring']);
+  await row.getByRole('combobox', { name: 'Delimiter' }).selectOption({ label: 'Semicolon' });
+  await row.getByRole('checkbox', { name: 'First row holds the column names' }).uncheck();
+  await expect(headers).toHaveText(['column_1string', 'column_2string', 'column_3string', 'column_4string']);
+  await expect(table.getByRole('row').nth(1).getByRole('cell')).toHaveText(['id', 'name', 'score', 'joined']);
+  await row.getByRole('textbox', { name: 'Null markers (comma separated)' }).fill('');
+  await row.getByRole('checkbox', { name: 'First row holds the column names' }).check();
+  await expect(headers).toHaveText(['idinteger', 'namestring', 'scorestring', 'joineddate']);
+});

@@ -34,6 +34,14 @@ export const inspectedFileSchema = z.object({
   /** Redivis upload type (`delimited`, `ndjson`, `parquet`, …) for tabular files. */
   type: z.string().optional(),
   options: uploadOptionsSchema,
+  /**
+   * The start of a delimited file (whole lines, at most 16 KB), so the upload dialog can show
+   * the first rows as the chosen options will read them.
+   */
+  sample: z
+    .string()
+    .max(16 * 1024)
+    .optional(),
   /** Set when the file cannot be uploaded at all (empty, unreadable). */
   problem: appErrorSchema.optional(),
 });

@@ -46,6 +46,27 @@ export function uploadTypeOf(name: string): string | undefined {
   return typedExtensions[ext];
 }
 
+/** Bytes of a delimited file the upload dialog's preview gets (cut back to the last whole line). */
+const PREVIEW_BYTES = 16 * 1024;
+
+/** The first whole lines of a text file, for the upload dialog's preview of the parsed rows. */
+export async function previewSample(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(PREVIEW_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, PREVIEW_BYTES, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    // Cut at the last newline (a byte, so never inside a UTF-8 character) unless the file ended.
+    const end = bytesRead < PREVIEW_BYTES ? bytesRead : bytes.lastIndexOf(0x0a) + 1;
+    return bytes
+      .subarray(0, end)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads the start of a delimited file and guesses delimiter, header row and null markers. */
 export async function sniffDelimited(path: string, name: string): Promise<UploadOptions> {
   const handle = await open(path, 'r');

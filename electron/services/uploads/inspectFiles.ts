@@ -1,7 +1,7 @@
 import type { InspectedFile, UploadSource } from '../../../shared/contract/uploadModel';
 import { AppFailure, appError } from '../../../shared/contract/errors';
 import { openSource } from './fileSource';
-import { defaultOptions, sniffDelimited, uploadTypeOf } from './fileSniffer';
+import { defaultOptions, previewSample, sniffDelimited, uploadTypeOf } from './fileSniffer';
 import type { LocalFiles } from './localFiles';
 
 /** Looks at each file before upload: readable, non-empty, tabular or not, parsing defaults. */
@@ -15,7 +15,16 @@ async function inspectOne(source: UploadSource, files: LocalFiles): Promise<Insp
     const file = await openSource(source, files);
     const type = uploadTypeOf(file.name);
     const options = type === 'delimited' ? await sniffDelimited(file.path, file.name) : defaultOptions;
-    return { source, name: file.name, size: file.size, kind: type ? 'tabular' : 'file', type, options };
+    const sample = type === 'delimited' ? await previewSample(file.path) : undefined;
+    return {
+      source,
+      name: file.name,
+      size: file.size,
+      kind: type ? 'tabular' : 'file',
+      type,
+      options,
+      sample,
+    };
   } catch (error) {
     const problem =
       error instanceof AppFailure

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ConflictChoice, DestinationTable, UploadOptions } from '../../../shared/contract/uploadModel';
+import { ParsedRowsPreview } from './ParsedRowsPreview';
 import { formatBytes, withBlock, type FilePlan, type PlanInto } from './uploadPlan';
 
 const delimiters: { value: string; label: string }[] = [
@@ -174,6 +175,9 @@ export function FilePlanRow(props: {
                 />
                 Skip rows that cannot be read (instead of failing)
               </label>
+              {plan.file.sample !== undefined ? (
+                <ParsedRowsPreview fileName={name} sample={plan.file.sample} options={plan.options} />
+              ) : null}
             </details>
           )}
         </>
