@@ -10,6 +10,11 @@ import type { FromPartEncoder, PartEncoderWorkerData, ToPartEncoder } from './wr
 
 /** Parts sent to each encoder but not yet written: bounds memory between readers and disk. */
 const IN_FLIGHT_PER_ENCODER = 2;
+/**
+ * A part is sent off at a row group's rows or at this many bytes of Arrow, whichever comes
+ * first: a wide table's row group can weigh hundreds of MB, and several parts are in flight.
+ */
+const MAX_PART_BYTES = 16 * 1024 * 1024;
 
 /**
  * Parquet on several cores: batches are gathered into parts of about one row group, each part is
@@ -21,6 +26,7 @@ export class ParquetPoolWriter implements TableWriter {
   rows = 0;
   private gathered: Uint8Array[] = [];
   private gatheredRows = 0;
+  private gatheredBytes = 0;
   private next = 0;
   private nextToWrite = 0;
   private inFlight = 0;
@@ -129,14 +135,17 @@ export class ParquetPoolWriter implements TableWriter {
     this.send(seq, this.gathered);
     this.gathered = [];
     this.gatheredRows = 0;
+    this.gatheredBytes = 0;
   }
 
   async write(batch: StreamBatch): Promise<void> {
     if (this.failure) throw this.failure;
     // A buffer of its own, handed over to the encoder without a copy.
-    this.gathered.push(ipcStreamOf(batch, (size) => new Uint8Array(size)));
+    const ipc = ipcStreamOf(batch, (size) => new Uint8Array(size));
+    this.gathered.push(ipc);
     this.gatheredRows += batch.numRows;
-    if (this.gatheredRows >= this.rowsPerPart) this.dispatch();
+    this.gatheredBytes += ipc.byteLength;
+    if (this.gatheredRows >= this.rowsPerPart || this.gatheredBytes >= MAX_PART_BYTES) this.dispatch();
     await this.waitUntil(() => this.inFlight < IN_FLIGHT_PER_ENCODER * this.workers.length);
   }
 
