@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, parse } from 'node:path';
 import { fail } from '../../../../shared/contract/errors';
 import type { RedivisApiClient } from '../../redivis/apiClient';
-import { tablePath } from '../../redivis/readSession';
+import { createExport, getExport, type ApiExport } from '../../redivis/api/exports';
 import { sleep } from '../../redivis/retryPolicy';
 import type { JobProgress } from '../../jobs/jobQueue';
 import { downloadExportPart } from './exportPartDownload';
@@ -15,15 +15,6 @@ import {
   removeQuietly,
   temporaryPathFor,
 } from '../placement/outputPlacement';
-
-interface ExportBody {
-  id?: string;
-  status?: 'queued' | 'running' | 'failed' | 'cancelled' | 'completed';
-  errorMessage?: string | null;
-  percentCompleted?: number;
-  size?: number | null;
-  fileCount?: number | null;
-}
 
 export interface ServerExportOptions {
   api: RedivisApiClient;
@@ -58,15 +49,16 @@ export async function exportOnServer(options: ServerExportOptions): Promise<{ pa
   await assertTargetFree(options.target, overwrite, 'file');
 
   progress({ phase: 'Asking Redivis to prepare the export' });
-  const body: Record<string, unknown> = { format: format.serverFormat };
-  if (options.selectedVariables?.length) body.selectedVariables = options.selectedVariables;
-  if (options.maxRows !== undefined) body.maxResults = options.maxRows;
-  const created = await api.json<ExportBody>('POST', `${tablePath(options.tableRef)}/exports`, {
-    body,
+  const created = await createExport(
+    api,
+    options.tableRef,
+    {
+      format: format.serverFormat,
+      ...(options.selectedVariables?.length ? { selectedVariables: options.selectedVariables } : {}),
+      ...(options.maxRows !== undefined ? { maxResults: options.maxRows } : {}),
+    },
     signal,
-    what: 'this table',
-  });
-  if (!created?.id) fail('server', 'The server did not say which export it started.');
+  );
   const done = await pollUntilComplete(api, created.id, signal, progress, options.maxPollMs ?? 2000);
   const fileCount = Math.max(1, Number(done.fileCount ?? 1));
   const size = done.size ?? undefined;
@@ -135,12 +127,9 @@ async function pollUntilComplete(
   signal: AbortSignal,
   progress: (update: JobProgress) => void,
   maxPollMs: number,
-): Promise<ExportBody> {
+): Promise<ApiExport> {
   for (let attempt = 1; ; attempt++) {
-    const current = await api.get<ExportBody>(`/exports/${encodeURIComponent(id)}`, {
-      signal,
-      what: 'this export',
-    });
+    const current = await getExport(api, id, signal);
     if (current.status === 'completed') return current;
     if (current.status === 'failed' || current.status === 'cancelled') {
       fail(

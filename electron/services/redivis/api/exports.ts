@@ -15,7 +15,7 @@ export const exportSchema = z.looseObject({
 export type ApiExport = z.output<typeof exportSchema>;
 
 export interface NewExport {
-  format: string;
+  format?: string;
   selectedVariables?: string[];
   maxResults?: number;
 }
@@ -39,9 +39,4 @@ export function getExport(api: RedivisApiClient, exportId: string, signal?: Abor
     signal,
     what: 'this export',
   });
-}
-
-/** The path of one part's bytes: `GET /exports/{id}/download?filePart=N` (spec §7.1). */
-export function exportDownloadPath(exportId: string): string {
-  return `/exports/${encodeURIComponent(exportId)}/download`;
 }

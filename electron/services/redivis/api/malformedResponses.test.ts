@@ -4,6 +4,7 @@ import { startCatalogTestBed, type CatalogTestBed } from '../../catalog/testing/
 import { RedivisApiClient } from '../apiClient';
 import { createReadSession } from '../readSession';
 import { allDatasets } from './datasets';
+import { createExport, getExport } from './exports';
 import { createQuery, getQuery } from './queries';
 import { createTempUpload } from './uploads';
 import { getMe } from './users';
@@ -122,5 +123,21 @@ describe('a malformed Redivis answer', () => {
     expect(error.message).toBe(
       'The Redivis server sent an unexpected temporary upload: results.0.url is missing.',
     );
+  });
+
+  it('rejects an export whose file count is not a number', async () => {
+    const started = await createExport(api, table, { format: 'csv' });
+    let current = started;
+    while (current.status === 'queued' || current.status === 'running') {
+      current = await getExport(api, started.id);
+    }
+    expect(current.status).toBe('completed');
+    bed.emulator.faults.malformedResponses({
+      pathPrefix: `/api/v1/exports/${started.id}`,
+      set: { fileCount: '1' },
+    });
+    const error = await failureOf(getExport(api, started.id));
+    expect(error.message).toBe('The Redivis server sent an unexpected export: fileCount must be a number.');
+    expect(await getExport(api, started.id)).toMatchObject({ status: 'completed', fileCount: 1 });
   });
 });
