@@ -44,6 +44,8 @@ export const versionSchema = z.object({
   isDeleted: z.boolean().optional(),
   releasedAt: z.number().optional(),
   createdAt: z.number().optional(),
+  /** What the publisher wrote when releasing this version. */
+  releaseNotes: z.string().optional(),
   /** The dataset reference pinned to this version (`owner.dataset:id:v1_0`). */
   datasetRef: z.string(),
 });

@@ -104,6 +104,7 @@ export function toVersion(raw: RawVersion, baseRef: string): DatasetVersion {
     isDeleted: raw.isDeleted,
     releasedAt: number(raw.releasedAt),
     createdAt: number(raw.createdAt),
+    releaseNotes: text(raw.releaseNotes),
     datasetRef:
       refFromUri(raw.datasetUri) ??
       withVersion(baseRef, raw.isReleased === false ? 'next' : versionRefTag(tag)),

@@ -70,6 +70,21 @@ export function VersionPicker({
       {shown && !shown.isReleased ? (
         <span className="badge warning">Unreleased: contents may change</span>
       ) : null}
+      <ReleaseNotes version={versions.find((v) => v.tag === shown?.tag) ?? shown} />
     </div>
+  );
+}
+
+/** The notes of the version on screen (each version has its own; the unreleased one has none yet). */
+function ReleaseNotes({ version }: { version: DatasetVersion | null }) {
+  if (!version?.releaseNotes?.trim()) return null;
+  return (
+    <p
+      className="version-notes"
+      aria-label={`Release notes of ${versionLabel(version.tag, version.isReleased)}`}
+    >
+      <span className="muted">Release notes: </span>
+      {version.releaseNotes}
+    </p>
   );
 }
