@@ -28,7 +28,7 @@ export class CatalogPage {
   }
 
   async openFromSidebar(name: string): Promise<void> {
-    await this.sidebar.getByRole('button', { name, exact: true }).first().click();
+    await this.sidebar.getByRole('link', { name, exact: true }).first().click();
   }
 
   async open(name: string): Promise<void> {

@@ -5,6 +5,7 @@ import { toAppError } from '../../ui/errorText';
 import { ErrorPanel, Loading } from './catalogStates';
 import { OrganizationsSection } from './OrganizationsSection';
 import { NewQueryButton } from './QueryActions';
+import { refQualifier } from './refQualifier';
 import { SidebarLink } from './SidebarLink';
 import { SidebarOwnList } from './SidebarOwnList';
 import { useLoad } from './usePageLoad';
@@ -74,7 +75,12 @@ export function CatalogSidebar() {
               <li key={`${item.kind}:${item.ref}`}>
                 <SidebarLink
                   label={item.name}
-                  detail={item.context ? `${item.kind} in ${item.context}` : item.kind}
+                  qualifier={refQualifier(item.ref)}
+                  detail={
+                    item.context
+                      ? `${item.kind} in ${item.context} · ${item.ref}`
+                      : `${item.kind} · ${item.ref}`
+                  }
                   route={
                     item.kind === 'dataset'
                       ? { kind: 'dataset', datasetRef: item.ref }

@@ -1,18 +1,44 @@
+import type { MouseEvent } from 'react';
 import { routeKey, useNavigation, type Route } from './navigationStore';
+import { hashOfRoute } from './routeUrl';
 
-/** A sidebar entry; marked as the current page when it is. */
-export function SidebarLink({ label, route, detail }: { label: string; route: Route; detail?: string }) {
+/** A plain left click stays in this window; a middle or modified click is the browser's (new tab, copy link). */
+function isPlainClick(event: MouseEvent): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+/**
+ * A sidebar entry: a real link to the page's address (`#/table/…`), so it can be opened in a new
+ * tab or copied like any link; marked as the current page when it is. `qualifier` tells apart
+ * entries of one name (a version, the sample).
+ */
+export function SidebarLink({
+  label,
+  route,
+  detail,
+  qualifier,
+}: {
+  label: string;
+  route: Route;
+  detail?: string;
+  qualifier?: string;
+}) {
   const go = useNavigation((state) => state.go);
   const active = useNavigation((state) => routeKey(state.current) === routeKey(route));
   return (
-    <button
-      type="button"
+    <a
+      href={hashOfRoute(route)}
       className={active ? 'sidebar-link active' : 'sidebar-link'}
       aria-current={active ? 'page' : undefined}
       title={detail ? `${label} · ${detail}` : label}
-      onClick={() => go(route)}
+      onClick={(event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        go(route);
+      }}
     >
       {label}
-    </button>
+      {qualifier ? <span className="sidebar-qualifier"> {qualifier}</span> : null}
+    </a>
   );
 }

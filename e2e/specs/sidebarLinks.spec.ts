@@ -1,0 +1,35 @@
+import { expect, test } from '../fixtures/appFixture';
+import { CatalogPage } from '../pages/catalogPage';
+
+test('sidebar entries are links to their pages, and Recent tells versions apart', async ({
+  appPage,
+  app,
+}) => {
+  const catalog = new CatalogPage(appPage);
+  await catalog.goTo('demo.iris_species:v1_0.iris');
+  await expect(catalog.heading('iris')).toBeVisible();
+  await catalog.goTo('demo.iris_species:v2_0.iris');
+  await expect(catalog.heading('iris')).toBeVisible();
+
+  const recent = catalog.sidebar.getByRole('list', { name: 'Recent' });
+  const older = recent.getByRole('link', { name: 'iris v1_0', exact: true });
+  const newer = recent.getByRole('link', { name: 'iris v2_0', exact: true });
+  await expect(older).toHaveAttribute('href', /^#\/table\/demo\.iris_species(%3A[a-z0-9]+)?%3Av1_0\.iris/);
+  await expect(newer).toHaveAttribute('href', /^#\/table\/demo\.iris_species(%3A[a-z0-9]+)?%3Av2_0\.iris/);
+
+  // A plain click stays in the window and goes to that version.
+  await older.click();
+  await expect(appPage).toHaveURL(/#\/table\/demo\.iris_species.*v1_0\.iris/);
+  await expect(older).toHaveAttribute('aria-current', 'page');
+
+  // The address is the page's own: opened in another tab it shows the same version.
+  const href = (await older.getAttribute('href')) ?? '';
+  const tab = await appPage.context().newPage();
+  await tab.goto(new URL(href, app.url).toString());
+  await expect(tab.getByRole('main').getByRole('heading', { level: 1, name: 'iris' })).toBeVisible();
+  await expect(tab.getByRole('main').getByRole('code').first()).toContainText('v1_0');
+  await tab.close();
+
+  // The settings entry is a link too.
+  await expect(catalog.sidebar.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '#/settings');
+});
