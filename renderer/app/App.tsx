@@ -11,6 +11,7 @@ import { SessionGate } from '../features/session/SessionGate';
 import { AccountMenu } from '../features/session/AccountMenu';
 import { CatalogSidebar } from '../features/catalog/CatalogSidebar';
 import { CatalogMain } from '../features/catalog/CatalogMain';
+import { CatalogToolbar } from '../features/catalog/CatalogToolbar';
 import { DropOverlay } from '../features/uploads/DropOverlay';
 import { UploadsPanel } from '../features/uploads/UploadsPanel';
 import { useSettings, watchSettings } from '../features/settings/settingsStore';
@@ -40,20 +41,31 @@ export function App() {
           Skip to the page
         </button>
         <SessionGate>
-          <div className="workspace">
-            <aside className="sidebar" aria-label="Catalog">
+          {/*
+           * In reading (and Tab) order: the reference bar, the sidebar, the page, then the status
+           * bar; the skip link above jumps straight to the page.
+           */}
+          <div className="app-body">
+            <header className="app-header">
               <ErrorBoundary>
-                <AccountMenu />
+                <CatalogToolbar />
               </ErrorBoundary>
-              <ErrorBoundary>
-                <CatalogSidebar />
-              </ErrorBoundary>
-            </aside>
-            <main className="main-pane" id="main-pane" tabIndex={-1}>
-              <ErrorBoundary>
-                <CatalogMain />
-              </ErrorBoundary>
-            </main>
+            </header>
+            <div className="workspace">
+              <aside className="sidebar" aria-label="Catalog">
+                <ErrorBoundary>
+                  <AccountMenu />
+                </ErrorBoundary>
+                <ErrorBoundary>
+                  <CatalogSidebar />
+                </ErrorBoundary>
+              </aside>
+              <main className="main-pane" id="main-pane" tabIndex={-1}>
+                <ErrorBoundary>
+                  <CatalogMain />
+                </ErrorBoundary>
+              </main>
+            </div>
           </div>
           <DropOverlay />
           <UploadsPanel />

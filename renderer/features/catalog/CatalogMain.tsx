@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { client } from '../../ui/client';
-import { CatalogToolbar } from './CatalogToolbar';
 import { DatasetPage } from './DatasetPage';
 import { HomePage } from './HomePage';
 import { routeKey, useNavigation, type Route } from './navigationStore';
@@ -49,7 +48,7 @@ function useResetOnAccountChange(reset: () => void): void {
   }, [reset]);
 }
 
-/** The main pane: back/forward and the reference bar, then the page for the current route. */
+/** The main pane: the page for the current route (the reference bar above it is the shell's). */
 export function CatalogMain() {
   const current = useNavigation((state) => state.current);
   const reset = useNavigation((state) => state.reset);
@@ -57,7 +56,6 @@ export function CatalogMain() {
   useBrowserHistory();
   return (
     <div className="catalog-main">
-      <CatalogToolbar />
       <div className="catalog-page" data-route={current.kind}>
         {/* A new key per route gives each page view its own state and request group. */}
         <Page key={routeKey(current)} route={current} />
