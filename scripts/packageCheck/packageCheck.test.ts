@@ -191,6 +191,7 @@ describe('the shipped-files check', () => {
       ...goodApp,
       'out/main/index.js.map': '{}',
       'out/main/exportJob.test.js': '',
+      'out/main/testing/catalogTestBed.js': '',
       'out/bench/run.js': '',
       'out/emulator/cli.js': '',
       'node_modules/cjs-lib/src/main.ts': '',
@@ -204,9 +205,12 @@ describe('the shipped-files check', () => {
       'out/emulator/cli.js: emulator file shipped',
       'out/main/exportJob.test.js: test file shipped',
       'out/main/index.js.map: source map shipped',
+      'out/main/testing/catalogTestBed.js: test file shipped',
     ]);
     expect(
-      check(view, { allow: [/\.map$/, /^out\/(bench|emulator)\//, /\.test\.js$/, /\.ts$/, /unused/] }),
+      check(view, {
+        allow: [/\.map$/, /^out\/(bench|emulator)\//, /\.test\.js$/, /\/testing\//, /\.ts$/, /unused/],
+      }),
     ).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ export const unwantedFiles = [
   { what: 'source map', pattern: /\.map$/ },
   {
     what: 'test file',
-    pattern: /(^|\/)(__tests__|__mocks__|tests?|specs?|e2e|fixtures?)\/|\.(test|spec)\.[cm]?[jt]sx?$/,
+    pattern: /(^|\/)(__tests__|__mocks__|tests?|testing|specs?|e2e|fixtures?)\/|\.(test|spec)\.[cm]?[jt]sx?$/,
   },
   { what: 'benchmark', pattern: /(^|\/)(bench|benchmarks?)\/|\.bench\.[cm]?[jt]sx?$/ },
   { what: 'emulator file', pattern: /(^|\/)emulator\// },
