@@ -63,10 +63,12 @@ test('sort, hide and resize are remembered; copy gives TSV with headers', async 
     .poll(() => preview.headerNames())
     .toEqual(['sepal_length', 'sepal_width', 'petal_length', 'species']);
 
-  // Widen species with the keyboard: 150 + 3 × 16.
+  // Widen species with the keyboard: its fitted width + 3 × 16.
+  const fitted = Number(await preview.resizer('species').getAttribute('aria-valuenow'));
+  const widened = String(fitted + 48);
   await preview.resizer('species').focus();
   for (let i = 0; i < 3; i++) await preview.resizer('species').press('ArrowRight');
-  await expect(preview.resizer('species')).toHaveAttribute('aria-valuenow', '198');
+  await expect(preview.resizer('species')).toHaveAttribute('aria-valuenow', widened);
 
   // Copy a 2 × 2 block.
   await preview.recordCopies();
@@ -78,7 +80,7 @@ test('sort, hide and resize are remembered; copy gives TSV with headers', async 
   // The layout is saved in settings, so a reload brings it back.
   await expect
     .poll(() => JSON.stringify(app.services.context.settings.get('preview.views') ?? {}))
-    .toContain('"species":198');
+    .toContain(`"species":${widened}`);
   await appPage.reload();
   await expect(appPage.locator('[data-app-state="ready"]')).toBeVisible();
   await preview.open(IRIS);
@@ -88,7 +90,7 @@ test('sort, hide and resize are remembered; copy gives TSV with headers', async 
   await expect
     .poll(() => preview.headerNames())
     .toEqual(['sepal_length', 'sepal_width', 'petal_length', 'species']);
-  await expect(preview.resizer('species')).toHaveAttribute('aria-valuenow', '198');
+  await expect(preview.resizer('species')).toHaveAttribute('aria-valuenow', widened);
 });
 
 test('keyboard navigation moves the active cell and Enter shows the full value', async ({ appPage }) => {

@@ -11,6 +11,7 @@ import {
 import type { ColumnProfile, PreviewColumn, PreviewView } from '../../../shared/contract/previewModel';
 import { formatCell, isNumericType, type FormattedCell } from './cellFormat';
 import { copyText } from './clipboard';
+import { fittedWidth, rowNumberWidth, sampleRowCount, textMeasurer } from './columnWidths';
 import { MAX_COPY_CELLS, toTsv } from './copyTsv';
 import { GridHeader } from './GridHeader';
 import {
@@ -30,7 +31,6 @@ import './preview.css';
 export const ROW_HEIGHT = 28;
 /** Column names, then each column's profile, then its filter field. */
 export const HEADER_HEIGHT = 28 + 36 + 28;
-const ROW_NUMBER_WIDTH = 64;
 
 export interface OpenCell {
   row: number;
@@ -68,6 +68,8 @@ interface PreviewGridProps {
   columns: ReadonlyMap<string, PreviewColumn>;
   onOpenCell(cell: OpenCell): void;
   onNotice(message: string): void;
+  /** The table's row count, when known: row numbers go up to it (the loaded rows may be fewer). */
+  tableRows?: number;
 }
 
 function virtualColumnNames(columns: { id: string }[], items: { index: number }[]): string {
@@ -93,9 +95,33 @@ export function PreviewGrid(props: PreviewGridProps) {
   const namesKey = (loadedNames.length > 0 ? loadedNames : props.fallbackColumns).join('\u0000');
 
   const names = useMemo(() => namesKey.split('\u0000').filter(Boolean), [namesKey]);
-  const table = useGridTable(names, props.view, props.onViewChange);
-  const visibleColumns = table.getVisibleLeafColumns();
   const rowCount = rows.numRows;
+
+  // Starting widths come from the first rows, once, so columns don't shift as more rows arrive
+  // or the view is sorted. Widths the user set are kept in the view and win over these.
+  const [fitted, setFitted] = useState<{ key: string; sizes: ReadonlyMap<string, number> }>();
+  if (loadedNames.length > 0 && rows.has(0) && fitted?.key !== namesKey) {
+    const measure = textMeasurer(cellFont(scrollRef.current));
+    const sampled = sampleRowCount(names.length, rowCount);
+    const sizes = new Map<string, number>();
+    for (const name of names) {
+      const type = rows.columnType(name);
+      const texts: string[] = [];
+      for (let row = 0; row < sampled && rows.has(row); row++)
+        texts.push(formatCell(rows.value(row, name), type).text);
+      sizes.set(name, fittedWidth(name, type, texts, measure));
+    }
+    setFitted({ key: namesKey, sizes });
+  }
+  const table = useGridTable(
+    names,
+    props.view,
+    props.onViewChange,
+    fitted?.key === namesKey ? fitted.sizes : undefined,
+  );
+  const visibleColumns = table.getVisibleLeafColumns();
+  const largestRowNumber = Math.max(rowCount, props.tableRows ?? 0);
+  const rowHeaderWidth = rowNumberWidth(largestRowNumber, textMeasurer(cellFont(scrollRef.current)));
 
   const { valueLabels, headerLabels } = useColumnLabels(props.columns);
 
@@ -107,8 +133,8 @@ export function PreviewGrid(props: PreviewGridProps) {
     count: visibleColumns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => visibleColumns[index]?.getSize() ?? 150,
-    paddingStart: ROW_NUMBER_WIDTH,
-    scrollPaddingStart: ROW_NUMBER_WIDTH,
+    paddingStart: rowHeaderWidth,
+    scrollPaddingStart: rowHeaderWidth,
     overscan: 2,
   });
   useLayoutEffect(() => columnVirtualizer.measure(), [columnVirtualizer, sizesKey]);
@@ -280,7 +306,7 @@ export function PreviewGrid(props: PreviewGridProps) {
         <div
           role="rowheader"
           className="pv-rownum"
-          style={{ width: ROW_NUMBER_WIDTH }}
+          style={{ width: rowHeaderWidth }}
           onMouseDown={(event) => onRowNumberMouseDown(event, displayRow)}
         >
           {rows.has(displayRow) ? rows.rowNumber(displayRow).toLocaleString() : ''}
@@ -353,7 +379,7 @@ export function PreviewGrid(props: PreviewGridProps) {
           table={table}
           virtualColumns={virtualColumns}
           width={totalWidth}
-          rowNumberWidth={ROW_NUMBER_WIDTH}
+          rowNumberWidth={rowHeaderWidth}
           labels={headerLabels}
           numeric={(name) => isNumericType(rows.columnType(name))}
           onSelectAll={() => setSelection(selectAll())}
@@ -366,4 +392,13 @@ export function PreviewGrid(props: PreviewGridProps) {
       </div>
     </div>
   );
+}
+
+/** The font cells are drawn in, read once from the first grid on screen, to measure their text. */
+let gridFont: string | undefined;
+function cellFont(grid: HTMLElement | null): string | undefined {
+  if (gridFont || !grid) return gridFont;
+  const style = getComputedStyle(grid);
+  gridFont = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return gridFont;
 }

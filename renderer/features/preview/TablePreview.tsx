@@ -313,6 +313,7 @@ function TablePreviewBody(props: { tableRef: string }) {
           columns={columns}
           onOpenCell={setOpenCell}
           onNotice={setNotice}
+          tableRows={tableRows}
           profiles={profiles}
           onVisibleRows={backend === 'redivis' ? onVisibleRows : undefined}
           // Profiles wait for the first rows, so they never compete with them on the server.

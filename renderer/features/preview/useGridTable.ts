@@ -44,6 +44,8 @@ export function useGridTable(
   columnNames: readonly string[],
   view: PreviewView,
   onViewChange: (change: (view: PreviewView) => PreviewView) => void,
+  /** Starting widths fitted to the content; a width the user set (in the view) wins. */
+  fittedSizes?: ReadonlyMap<string, number>,
 ) {
   const columns = useMemo(
     () =>
@@ -52,13 +54,13 @@ export function useGridTable(
           columnHelper.accessor((row) => row.index, {
             id: name,
             header: name,
-            size: DEFAULT_COLUMN_WIDTH,
+            size: fittedSizes?.get(name) ?? DEFAULT_COLUMN_WIDTH,
             minSize: MIN_COLUMN_WIDTH,
             maxSize: 4000,
           }),
         ),
       ),
-    [columnNames],
+    [columnNames, fittedSizes],
   );
   const columnVisibility = useMemo<ColumnVisibilityState>(
     () => Object.fromEntries(view.hidden.map((name) => [name, false])),
