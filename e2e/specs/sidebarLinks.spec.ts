@@ -30,6 +30,17 @@ test('sidebar entries are links to their pages, and Recent tells versions apart'
   await expect(tab.getByRole('main').getByRole('code').first()).toContainText('v1_0');
   await tab.close();
 
+  // Its context menu copies the reference, which the reference bar reads back as the same page.
+  await appPage.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await older.click({ button: 'right' });
+  const menu = appPage.getByRole('menu', { name: 'Actions for iris' });
+  await expect(menu.getByRole('menuitem', { name: 'Copy link' })).toBeFocused();
+  await menu.getByRole('menuitem', { name: 'Copy link' }).click();
+  await expect(menu).toBeHidden();
+  const copied = (await appPage.evaluate('navigator.clipboard.readText()')) as string;
+  expect(copied).toMatch(/^demo\.iris_species(:[a-z0-9]+)?:v1_0\.iris/);
+  expect(decodeURIComponent(href.replace('#/table/', ''))).toBe(copied);
+
   // The settings entry is a link too.
   await expect(catalog.sidebar.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '#/settings');
 });

@@ -1,4 +1,5 @@
-import type { MouseEvent } from 'react';
+import { useCallback, useState, type MouseEvent } from 'react';
+import { LinkMenu } from './LinkMenu';
 import { routeKey, useNavigation, type Route } from './navigationStore';
 import { hashOfRoute } from './routeUrl';
 
@@ -25,20 +26,35 @@ export function SidebarLink({
 }) {
   const go = useNavigation((state) => state.go);
   const active = useNavigation((state) => routeKey(state.current) === routeKey(route));
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number }>();
+  const closeMenu = useCallback(() => setMenuAt(undefined), []);
   return (
-    <a
-      href={hashOfRoute(route)}
-      className={active ? 'sidebar-link active' : 'sidebar-link'}
-      aria-current={active ? 'page' : undefined}
-      title={detail ? `${label} · ${detail}` : label}
-      onClick={(event) => {
-        if (!isPlainClick(event)) return;
-        event.preventDefault();
-        go(route);
-      }}
-    >
-      {label}
-      {qualifier ? <span className="sidebar-qualifier"> {qualifier}</span> : null}
-    </a>
+    <>
+      <a
+        href={hashOfRoute(route)}
+        className={active ? 'sidebar-link active' : 'sidebar-link'}
+        aria-current={active ? 'page' : undefined}
+        title={detail ? `${label} · ${detail}` : label}
+        onClick={(event) => {
+          if (!isPlainClick(event)) return;
+          event.preventDefault();
+          go(route);
+        }}
+        onContextMenu={(event) => {
+          // The app's own menu (Copy link), also from the keyboard's context-menu key.
+          event.preventDefault();
+          const box = event.currentTarget.getBoundingClientRect();
+          setMenuAt(
+            event.clientX || event.clientY
+              ? { x: event.clientX, y: event.clientY }
+              : { x: box.left, y: box.bottom },
+          );
+        }}
+      >
+        {label}
+        {qualifier ? <span className="sidebar-qualifier"> {qualifier}</span> : null}
+      </a>
+      {menuAt ? <LinkMenu route={route} label={label} x={menuAt.x} y={menuAt.y} onClose={closeMenu} /> : null}
+    </>
   );
 }
