@@ -23,6 +23,12 @@ yieldToAppThreads();
 const schema: Schema = tableFromIPC(data.schemaIpc).schema;
 const input = new ParquetInput(schema);
 const collectGarbage = garbageCollector();
+/**
+ * Encoded bytes between two collections: each part leaves the encoder as a buffer outside the
+ * heap, and this thread makes so little other garbage that V8 would wait for tens of MB of them.
+ */
+const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+let uncollected = 0;
 
 /** The part's batches in the table's layout, decoded and reconciled only where they are not. */
 function messagesOf(ipcs: Uint8Array[]): ArrowMessage[] {
@@ -54,6 +60,9 @@ port.on('message', (message: ToPartEncoder) => {
     reply = { seq: message.seq, error: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(reply, transfer);
-  // The encoded buffers live outside the heap: collect them, or V8 waits for tens of MB of them.
-  collectGarbage?.();
+  uncollected += 'part' in reply ? reply.part.byteLength : 0;
+  if (collectGarbage && uncollected >= COLLECT_EVERY_BYTES) {
+    uncollected = 0;
+    collectGarbage();
+  }
 });
