@@ -1,14 +1,7 @@
 import type { PreviewColumn } from '../../../shared/contract/previewModel';
 import type { RedivisApiClient } from '../redivis/apiClient';
-import { tablePath } from '../redivis/readSession';
-
-interface VariableBody {
-  name?: unknown;
-  type?: unknown;
-  label?: unknown;
-  description?: unknown;
-  valueLabels?: unknown;
-}
+import { getRowSource, rowSourceVariables } from '../redivis/api/rowSources';
+import type { ApiVariable } from '../redivis/api/variables';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
@@ -22,7 +15,7 @@ function valueLabels(value: unknown): PreviewColumn['valueLabels'] {
   return labels.length > 0 ? labels : undefined;
 }
 
-export function toPreviewColumn(variable: VariableBody): PreviewColumn | undefined {
+export function toPreviewColumn(variable: ApiVariable): PreviewColumn | undefined {
   if (typeof variable.name !== 'string') return undefined;
   return {
     name: variable.name,
@@ -39,23 +32,16 @@ export async function describeTable(
   tableRef: string,
   signal?: AbortSignal,
 ): Promise<{ numRows?: number; columns: PreviewColumn[] }> {
-  const path = tablePath(tableRef);
   const [table, variables] = await Promise.all([
-    // A query result says `outputNumRows` where a table says `numRows`.
-    api.get<{ numRows?: unknown; outputNumRows?: unknown }>(path, { signal, what: 'this table' }),
+    getRowSource(api, tableRef, { signal }),
     (async () => {
       const all: PreviewColumn[] = [];
-      for await (const variable of api.all<VariableBody>(`${path}/variables`, {
-        signal,
-        pageSize: 1000,
-        what: "this table's variables",
-      })) {
+      for await (const variable of rowSourceVariables(api, tableRef, { signal })) {
         const column = toPreviewColumn(variable);
         if (column) all.push(column);
       }
       return all;
     })(),
   ]);
-  const numRows = Number(table?.numRows ?? table?.outputNumRows);
-  return { numRows: Number.isFinite(numRows) ? numRows : undefined, columns: variables };
+  return { numRows: table.numRows ?? table.outputNumRows, columns: variables };
 }

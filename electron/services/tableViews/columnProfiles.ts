@@ -3,27 +3,12 @@ import type { ColumnProfile, ProfileBin } from '../../../shared/contract/preview
 import { fail } from '../../../shared/contract/errors';
 import { queryResultRef } from '../../../shared/contract/rowSource';
 import type { RedivisApiClient } from '../redivis/apiClient';
+import { getColumnStatistics } from '../redivis/api/rowSources';
 import { createReadSession, tablePath } from '../redivis/readSession';
 import { readStreamBatches } from '../redivis/readStream';
 import { compileHistogramSql } from './histogramSql';
 import { LruCache } from './lruCache';
 import { defaultDatasetOf, type ViewQueries } from './viewQueries';
-
-/** The VariableStatistics resource (spec 3.3), as far as profiles read it. */
-interface StatisticsBody {
-  status?: string;
-  errorMessage?: string | null;
-  count?: number | null;
-  numDistinct?: number | null;
-  nullCount?: number | null;
-  min?: number | string | boolean | null;
-  max?: number | string | boolean | null;
-  mean?: number | null;
-  approxMedian?: number | null;
-  stdDev?: number | null;
-  standardDeviation?: number | null;
-  frequencyDistribution?: { value: unknown; count: number; label?: string | null }[] | null;
-}
 
 const HISTOGRAM_TYPES = new Set(['integer', 'float', 'date', 'dateTime']);
 const DAY_MS = 86_400_000;
@@ -79,11 +64,7 @@ export class ColumnProfiles {
     const variables = await this.queries.variables(tableRef, signal);
     const variable = variables.find((v) => v.name.toLowerCase() === column.toLowerCase());
     if (!variable) return fail('bad_input', `This table has no column named “${column}”.`);
-    const path = `${tablePath(tableRef)}/variables/${encodeURIComponent(variable.name)}/statistics`;
-    const stats = await this.api.get<StatisticsBody>(path, {
-      signal,
-      what: `the statistics of ${variable.name}`,
-    });
+    const stats = await getColumnStatistics(this.api, tableRef, variable.name, { signal });
     const base = { column: variable.name, type: variable.type };
     if (stats.status === 'queued' || stats.status === 'running') return { ...base, status: 'computing' };
     if (stats.status === 'failed') {

@@ -5,6 +5,7 @@ import type { TableView } from '../../../shared/contract/tableViewModel';
 import { describeTable } from '../preview/describeTable';
 import { runQuery } from '../queries/queryRunner';
 import type { RedivisApiClient } from '../redivis/apiClient';
+import { getRowSource } from '../redivis/api/rowSources';
 import { LruCache } from './lruCache';
 import { compileViewSql, type ViewSource, type ViewVariable } from './viewSql';
 
@@ -104,11 +105,8 @@ export class ViewQueries {
     if (queryId === undefined) return { kind: 'table', reference: tableRef };
     const known = this.sources.get(queryId);
     if (known) return known;
-    const body = await this.api.get<{ query?: unknown }>(`/queries/${encodeURIComponent(queryId)}`, {
-      signal,
-      what: 'this query',
-    });
-    if (typeof body?.query !== 'string' || body.query.trim() === '') {
+    const body = await getRowSource(this.api, tableRef, { signal });
+    if (body.query === undefined || body.query.trim() === '') {
       throw new AppFailure(appError('server', 'Redivis did not say which query made this result.'));
     }
     const defaultDataset = await this.defaultDatasetOf(queryId).catch(() => undefined);

@@ -7,6 +7,7 @@ import { allDatasets } from './datasets';
 import { createExport, getExport } from './exports';
 import { createQuery, getQuery } from './queries';
 import { createTempUpload } from './uploads';
+import { getColumnStatistics, getRowSource, rowSourceVariables } from './rowSources';
 import { getMe } from './users';
 
 /**
@@ -42,6 +43,45 @@ async function failureOf(promise: Promise<unknown>): Promise<AppError> {
 const table = 'demo.iris_species:v1_0.iris';
 
 describe('a malformed Redivis answer', () => {
+  it('names the field of a row source, its variables and its statistics (preview, views, exports)', async () => {
+    expect(await getRowSource(api, table)).toMatchObject({ name: 'iris', numRows: 150 });
+    bed.emulator.faults.malformedResponses({
+      pathPrefix: `/api/v1/tables/${table}`,
+      method: 'GET',
+      set: { numRows: 'many' },
+    });
+    expect(await failureOf(getRowSource(api, table))).toMatchObject({
+      code: 'server',
+      message: 'The Redivis server sent an unexpected table: numRows must be a number.',
+    });
+
+    bed.emulator.faults.malformedResponses({
+      pathPrefix: `/api/v1/tables/${table}/variables`,
+      set: { 'results.2.type': 3 },
+    });
+    const variables = (async () => {
+      for await (const variable of rowSourceVariables(api, table)) void variable;
+    })();
+    expect(await failureOf(variables)).toMatchObject({
+      message: 'The Redivis server sent an unexpected variable (item 3 of a list): type must be a string.',
+    });
+
+    const statistics = `/api/v1/tables/${table}/variables/species/statistics`;
+    let stats = await getColumnStatistics(api, table, 'species');
+    for (let i = 0; stats.status !== 'completed' && i < 200; i++)
+      stats = await getColumnStatistics(api, table, 'species');
+    expect(stats.frequencyDistribution?.length).toBeGreaterThan(0);
+    bed.emulator.faults.malformedResponses({
+      pathPrefix: statistics,
+      set: { 'frequencyDistribution.0.count': 'x' },
+    });
+    expect(await failureOf(getColumnStatistics(api, table, 'species'))).toMatchObject({
+      message:
+        'The Redivis server sent an unexpected variable statistics: frequencyDistribution.0.count must be a number.',
+    });
+    expect((await getColumnStatistics(api, table, 'species')).status).toBe('completed');
+  });
+
   it('reaches the page as one error naming the table and the field, and the next answer works', async () => {
     bed.emulator.faults.malformedResponses({
       pathPrefix: `/api/v1/tables/${table}`,
