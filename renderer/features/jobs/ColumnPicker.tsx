@@ -1,6 +1,6 @@
 import type { ExportTableInfo } from '../../../shared/contract/exportModel';
 
-/** Which columns to export, in the table's order; the preview's choice arrives pre-selected. */
+/** Which columns to export, in the order given (the grid's); what the grid shows arrives pre-selected. */
 export function ColumnPicker(props: {
   variables: ExportTableInfo['variables'];
   chosen: Set<string>;

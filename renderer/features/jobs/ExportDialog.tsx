@@ -15,6 +15,7 @@ import { useExportDestination } from './useExportDestination';
 import { useDelayed } from '../../ui/useDelayed';
 import { Dialog } from '../../ui/Dialog';
 import { describeFilter, reordersOrFilters } from '../../../shared/contract/tableViewModel';
+import type { PreviewView } from '../../../shared/contract/previewModel';
 import { usePreviewStore, viewKey } from '../preview/previewStore';
 import { shownColumns, tableViewOf } from '../preview/viewColumns';
 import './jobs.css';
@@ -60,7 +61,10 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
           if (!live) return;
           setInfo(described);
           const all = described.variables.map((v) => v.name);
-          const wanted = new Set((initialSelection ?? []).map((n) => n.toLowerCase()));
+          // What the grid shows, in its order; else the preview's chosen variables; else all.
+          const wanted = new Set(
+            (gridView ? shownColumns(gridView, all) : (initialSelection ?? [])).map((n) => n.toLowerCase()),
+          );
           setChosen(new Set(wanted.size ? all.filter((n) => wanted.has(n.toLowerCase())) : all));
         },
         (failure: unknown) => live && setLoadError(toAppError(failure)),
@@ -68,7 +72,7 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
     return () => {
       live = false;
     };
-  }, [tableRef, initialSelection]);
+  }, [tableRef, initialSelection, gridView]);
 
   // The view's rows, computed on Redivis once the table's columns are known.
   useEffect(() => {
@@ -89,6 +93,9 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
     };
   }, [exportView, gridView, info, tableRef, viewResult, viewError]);
 
+  // Columns are listed, and written, in the grid's order: shown ones first, then the rest.
+  const orderedVariables = info ? inGridOrder(info.variables, gridView) : [];
+  const sorting = gridView?.sorting ?? [];
   const madeByServer = exportFormatDetails[format].madeBy === 'server';
   const rowLimit = limitRows ? Number(maxRows) : undefined;
   const rowLimitValid = rowLimit === undefined || (Number.isInteger(rowLimit) && rowLimit > 0);
@@ -109,15 +116,17 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
     setStarting(true);
     setStartError(undefined);
     try {
-      const all = chosen.size === info.variables.length;
+      const picked = orderedVariables.map((v) => v.name).filter((n) => chosen.has(n));
+      const tableOrder = info.variables.map((v) => v.name).filter((n) => chosen.has(n));
+      const all =
+        chosen.size === info.variables.length && picked.join('\u0000') === tableOrder.join('\u0000');
       const view = exportView && viewResult;
       await client().jobs.startExport({
         // The view is a query result holding exactly its rows and columns, in order.
         tableRef: view ? view.source : tableRef,
         title: `${tableName}${view ? ' (view)' : ''} → ${destination.fileName.trim()}`,
         format,
-        selectedVariables:
-          view || all ? undefined : info.variables.map((v) => v.name).filter((n) => chosen.has(n)),
+        selectedVariables: view || all ? undefined : picked,
         keepRowOrder: view ? true : undefined,
         maxRows: rowLimit,
         destination: { directory: destination.directory, fileName: destination.fileName.trim() },
@@ -183,6 +192,13 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
               {exportView && viewError ? <ErrorLine error={viewError} /> : null}
             </div>
           ) : null}
+          {sorting.length > 0 ? (
+            <p className="muted export-note" role="note" data-testid="export-order-note">
+              {exportView
+                ? `The file keeps the grid's order (${sortText(sorting)}).`
+                : `The grid is ${sortText(sorting)}; the file keeps the table's order instead. Export this view to keep the grid's.`}
+            </p>
+          ) : null}
           <label className="export-field">
             Format
             <select
@@ -210,7 +226,7 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
             </p>
           ) : null}
           {exportView ? null : (
-            <ColumnPicker variables={info.variables} chosen={chosen} onChange={setChosen} />
+            <ColumnPicker variables={orderedVariables} chosen={chosen} onChange={setChosen} />
           )}
           <div className="export-row">
             <label>
@@ -311,4 +327,22 @@ function ErrorLine({ error }: { error: AppError }) {
       ) : null}
     </div>
   );
+}
+
+function sortText(sorting: readonly { id: string; desc: boolean }[]): string {
+  return sorting.map((s) => `sorted by ${s.id}${s.desc ? ' descending' : ''}`).join(', then ');
+}
+
+/** The table's variables with those the grid shows first, in the grid's order. */
+function inGridOrder<V extends { name: string }>(
+  variables: readonly V[],
+  gridView: PreviewView | undefined,
+): V[] {
+  if (!gridView) return [...variables];
+  const byName = new Map(variables.map((v) => [v.name.toLowerCase(), v]));
+  const shown = shownColumns(
+    gridView,
+    variables.map((v) => v.name),
+  ).flatMap((name) => byName.get(name.toLowerCase()) ?? []);
+  return [...shown, ...variables.filter((v) => !shown.includes(v))];
 }
