@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fail } from '../../shared/contract/errors';
 import { describeApp } from './appInfo';
 import { createCatalogHandlers } from './catalog/catalogHandlers';
 import { checkExternalUrl } from './externalUrl';
@@ -67,6 +68,13 @@ export function createServices(config: ServiceConfig, ports: Ports, settings: Se
     app: {
       info: () => describeApp({ name: 'Redivis Desktop', version: config.appVersion, mode: config.mode }),
       openExternal: async ({ url }) => ports.openExternal(checkExternalUrl(url, extraOrigins()).toString()),
+      openWindow: ({ route }) =>
+        ports.openWindow
+          ? ports.openWindow(route)
+          : fail(
+              'invalid_request',
+              'Only the desktop app opens windows of its own; open the link in a new tab.',
+            ),
     },
     session: session.handlers,
     catalog: createCatalogHandlers(context),

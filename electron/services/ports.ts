@@ -25,6 +25,8 @@ export interface Ports {
   /** Opens a finished file, or shows it in its folder. */
   openPath(path: string): Promise<void>;
   showItemInFolder(path: string): Promise<void>;
+  /** Opens another app window on a page (`#/table/…`); absent where a host has no windows of its own. */
+  openWindow?(route: string): void;
 }
 
 export type SecretProtection = 'os_keychain' | 'basic_text' | 'plain_file';

@@ -4,7 +4,11 @@ import type { Ports, SecretStore } from '../services/ports';
 import { openExternalSafely } from './openExternal';
 
 /** The OS, as Electron offers it, behind the services' ports. */
-export function createElectronPorts(secrets: SecretStore, extraOrigins: () => string[]): Ports {
+export function createElectronPorts(
+  secrets: SecretStore,
+  extraOrigins: () => string[],
+  openWindow?: (route: string) => void,
+): Ports {
   const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     openExternal: (url, trustedOrigin) =>
@@ -33,5 +37,6 @@ export function createElectronPorts(secrets: SecretStore, extraOrigins: () => st
       if (error) throw new Error(error);
     },
     showItemInFolder: async (path) => shell.showItemInFolder(path),
+    openWindow: (route) => void openWindow?.(route),
   };
 }

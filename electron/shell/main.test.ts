@@ -159,4 +159,28 @@ describe('app lifecycle', () => {
     window.emit('close');
     expect(electron.stored.has('window')).toBe(true);
   });
+
+  it('opens another window on the page the renderer names, and refuses an address that is not a page', async () => {
+    const call = electron.ipcMain.handle.mock.calls.find(([name]) => name === 'app.openWindow');
+    if (!call) throw new Error('app.openWindow is not registered');
+    const handler = call[1] as (event: unknown, params: unknown) => Promise<{ ok: boolean }>;
+    const event = { senderFrame: { url: 'app://renderer/index.html' }, sender: { id: 1 } };
+    const before = electron.windows.length;
+    await expect(handler(event, { route: '#/table/demo.iris_species%3Av1_0.iris' })).resolves.toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(electron.windows).toHaveLength(before + 1);
+    expect(electron.windows.at(-1)?.loadURL).toHaveBeenCalledWith(
+      'app://renderer/index.html#/table/demo.iris_species%3Av1_0.iris',
+    );
+    for (const route of ['https://example.com/', '#/x" onload="', 'javascript:alert(1)']) {
+      await expect(handler(event, { route })).resolves.toMatchObject({ ok: false });
+    }
+    // A page that is not the app's own renderer cannot open windows either.
+    await expect(
+      handler({ ...event, senderFrame: { url: 'https://example.com/' } }, { route: '#/queries' }),
+    ).resolves.toMatchObject({ ok: false });
+    expect(electron.windows).toHaveLength(before + 1);
+  });
 });

@@ -33,7 +33,7 @@ function main(): void {
   // Before any window exists, so no webContents escapes the rules.
   guardAllWebContents(app, (url) => openExternalSafely(url, extraOrigins()));
 
-  let openWindow: (() => BrowserWindow) | undefined;
+  let openWindow: ((route?: string) => BrowserWindow) | undefined;
   const liveWindow = () => BrowserWindow.getAllWindows().find((w) => !w.isDestroyed());
   app.on('second-instance', () => {
     const window = liveWindow() ?? openWindow?.();
@@ -55,7 +55,9 @@ function main(): void {
     const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? appRendererUrl;
     serveAppScheme(join(__dirname, '../renderer'));
     denyAllPermissions(session.defaultSession);
-    const ports = createElectronPorts(createSafeStorageSecrets(secretsStore), extraOrigins);
+    const ports = createElectronPorts(createSafeStorageSecrets(secretsStore), extraOrigins, (route) => {
+      openWindow?.(route);
+    });
     const services: Services = createServices(
       {
         mode: 'electron',
@@ -76,7 +78,7 @@ function main(): void {
     registerFileDragHandler(services.context.files.drag, rendererUrl, dragIcon);
     attachWindowEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
-    openWindow = () => {
+    openWindow = (route) => {
       const state = restoreWindowState(
         store.get('window'),
         screen.getAllDisplays().map((d) => d.workArea),
@@ -84,7 +86,8 @@ function main(): void {
       const window = createMainWindow(state, join(__dirname, '../preload/index.js'));
       watchWindowClient(window.webContents, services.events);
       keepWindowState(window, (saved) => store.set('window', saved));
-      void window.loadURL(rendererUrl);
+      // The route was checked by the contract (`#/…`); it only picks the page of the same renderer.
+      void window.loadURL(route ? `${rendererUrl}${route}` : rendererUrl);
       return window;
     };
     openWindow();

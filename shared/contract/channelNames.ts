@@ -9,7 +9,7 @@ import type { EventName } from './events';
  * `tsc`.
  */
 export const channelNames = {
-  app: ['info', 'openExternal'],
+  app: ['info', 'openExternal', 'openWindow'],
   session: [
     'status',
     'signInWithBrowser',

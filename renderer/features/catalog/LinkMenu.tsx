@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { client } from '../../ui/client';
 import type { Route } from './navigationStore';
 import { hashOfRoute } from './routeUrl';
 
@@ -35,10 +36,31 @@ function copyText(text: string): void {
   if (!handled) void navigator.clipboard?.writeText(text).catch(() => undefined);
 }
 
-/** The context menu of a catalog link: copy its reference. Escape or a click elsewhere closes it. */
+let desktop: Promise<boolean> | undefined;
+/** Whether this is the desktop app (which has windows of its own); asked once. */
+function isDesktop(): Promise<boolean> {
+  desktop ??= client()
+    .app.info()
+    .then((info) => info.mode === 'electron')
+    .catch(() => false);
+  return desktop;
+}
+
+/**
+ * The context menu of a catalog link: copy its reference, and in the desktop app open it in a
+ * new window (browser mode's own menu opens links in a new tab). Escape or a click elsewhere closes it.
+ */
 export function LinkMenu(props: { route: Route; label: string; x: number; y: number; onClose(): void }) {
   const menu = useRef<HTMLDivElement>(null);
+  const [canOpenWindow, setCanOpenWindow] = useState(false);
   const { onClose } = props;
+  useEffect(() => {
+    let live = true;
+    void isDesktop().then((value) => live && setCanOpenWindow(value));
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('button')?.focus();
     const away = (event: PointerEvent) => {
@@ -68,6 +90,20 @@ export function LinkMenu(props: { route: Route; label: string; x: number; y: num
       >
         Copy link
       </button>
+      {canOpenWindow ? (
+        <button
+          type="button"
+          role="menuitem"
+          onClick={() => {
+            void client()
+              .app.openWindow({ route: hashOfRoute(props.route) })
+              .catch(() => undefined);
+            onClose();
+          }}
+        >
+          Open in new window
+        </button>
+      ) : null}
     </div>
   );
 }
