@@ -37,7 +37,7 @@ function batch(first: number, count: number): StreamBatch {
 function otherLayout(first: number, count: number): StreamBatch {
   const table = new Table({
     ID: vectorFromArray(
-      Int32Array.from({ length: count }, (_, i) => first + i),
+      Array.from({ length: count }, (_, i) => first + i),
       new Int32(),
     ),
   });
