@@ -47,7 +47,7 @@ export function Dialog({ title, onClose, className, children }: Props) {
     }
     if (event.key !== 'Tab' || !box.current) return;
     const stops = [...box.current.querySelectorAll<HTMLElement>(focusable)].filter(
-      (el) => el.offsetParent !== null || el === document.activeElement,
+      (el) => !el.closest('[hidden]'),
     );
     const first = stops[0];
     const last = stops[stops.length - 1];
