@@ -9,6 +9,7 @@ import {
 import { client } from '../../ui/client';
 import { toAppError } from '../../ui/errorText';
 import { ColumnPicker } from './ColumnPicker';
+import { ExportFolderPicker } from '../settings/ExportFolderPicker';
 import { defaultFileName, partsFolderName } from './exportNaming';
 import { useJobsView } from './jobsStore';
 import { useExportDestination } from './useExportDestination';
@@ -254,6 +255,17 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
             >
               {destination.directory ? 'Change location…' : 'Choose location…'}
             </button>
+            {/* Browser mode only: a typed or browsed folder, checked by the Node side. */}
+            <ExportFolderPicker
+              directory={destination.directory}
+              onChoose={(folder) =>
+                void destination.choose(
+                  destination.fileName.trim() || defaultFileName(tableName, format),
+                  format,
+                  folder,
+                )
+              }
+            />
             {destination.directory ? (
               <>
                 <div className="muted export-folder" title={destination.directory}>

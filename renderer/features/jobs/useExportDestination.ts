@@ -16,7 +16,8 @@ export interface ExportDestinationState {
   partsFolderExists: boolean;
   /** Why the folder or the name as they are now cannot be used (never about an earlier name). */
   error?: AppError;
-  choose(defaultName: string, format: ExportFormat): Promise<void>;
+  /** Asks for the place (the save dialog), or, with `directory`, uses that folder once the Node side accepts it. */
+  choose(defaultName: string, format: ExportFormat, directory?: string): Promise<void>;
   setFileName(name: string): void;
   changeFormat(from: ExportFormat, to: ExportFormat): void;
 }
@@ -76,10 +77,10 @@ export function useExportDestination(): ExportDestinationState {
     exists: current?.exists ?? false,
     partsFolderExists: current?.partsFolderExists ?? false,
     error: chooseError ?? (fileName.trim() ? current?.error : undefined),
-    async choose(defaultName, format) {
+    async choose(defaultName, format, folder) {
       setChooseError(undefined);
       try {
-        const chosen = await client().jobs.chooseExportPath({ defaultName, format });
+        const chosen = await client().jobs.chooseExportPath({ defaultName, format, directory: folder });
         if (!chosen) return;
         setDirectory(chosen.directory);
         setFileName(chosen.fileName);
