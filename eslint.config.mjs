@@ -125,6 +125,24 @@ export default tseslint.config(
     },
   },
   {
+    // One Redivis API layer: every endpoint is called from its resource module in redivis/api/,
+    // which checks the answer's shape; other services call those modules, never the client.
+    files: ['electron/services/**/*.ts'],
+    ignores: ['electron/services/redivis/**', ...testCode],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['api', 'this.api'].map((object) => ({
+          selector: `CallExpression[callee.property.name=/^(get|json|page|all|send|stream)$/][callee.object${
+            object === 'api' ? ".name='api'" : ".type='MemberExpression'][callee.object.property.name='api'"
+          }]`,
+          message:
+            'Call Redivis through its resource module in electron/services/redivis/api/ (one home per endpoint, answers checked by a schema).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['electron/web/**/*.ts'],
     rules: { 'no-restricted-imports': restrictImports({ patterns: [noShell, noEmulator] }) },
   },

@@ -72,6 +72,23 @@ describe('lint enforces the layers', () => {
     expect(await importFindings('servicesAllowed.ts', at)).toEqual([]);
   });
 
+  it('keeps Redivis endpoints in their resource modules', async () => {
+    const findings = async (fixture: string, filePath: string) => {
+      const code = readFileSync(join('eslint-fixtures/layering', fixture), 'utf8');
+      const [result] = await eslint.lintText(code, { filePath });
+      return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+    };
+    const direct = await findings('servicesCallsApiClient.ts', 'electron/services/catalog/newThing.ts');
+    expect(direct).toHaveLength(2);
+    for (const finding of direct)
+      expect(finding).toContain('no-restricted-syntax: Call Redivis through its resource module');
+    expect(await findings('servicesCallsApiModule.ts', 'electron/services/catalog/newThing.ts')).toEqual([]);
+    // The resource modules themselves call the client.
+    expect(await findings('servicesCallsApiClient.ts', 'electron/services/redivis/api/newThing.ts')).toEqual(
+      [],
+    );
+  });
+
   it('keeps the shell and the emulator out of browser mode, except the demo entry', async () => {
     expect(await importFindings('webImportsShell.ts', 'electron/web/newThing.ts')).toEqual([
       expect.stringContaining('Only the Electron entry knows electron/shell') as string,

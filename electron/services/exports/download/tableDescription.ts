@@ -1,24 +1,13 @@
-import { AppFailure } from '../../../../shared/contract/errors';
+import { AppFailure, appError } from '../../../../shared/contract/errors';
 import type { ExportTableInfo } from '../../../../shared/contract/exportModel';
 import type { RedivisApiClient } from '../../redivis/apiClient';
 import { queryIdOf } from '../../../../shared/contract/rowSource';
-import { tablePath } from '../../redivis/readSession';
+import { getRowSource, rowSourceVariables } from '../../redivis/api/rowSources';
 
-interface TableBody {
-  name?: string;
-  numRows?: number | string;
-  numBytes?: number | string;
-  canDownload?: boolean;
-  isFileIndex?: boolean;
-  /** A query result's sizes (the Query resource), in place of a table's. */
-  outputNumRows?: number | null;
-  outputNumBytes?: number | null;
-}
-
-interface VariableBody {
+interface ExportVariable {
   name: string;
   type: string;
-  label?: string | null;
+  label: string | null;
 }
 
 /**
@@ -31,12 +20,16 @@ export async function describeTableForExport(
   tableRef: string,
   signal?: AbortSignal,
 ): Promise<ExportTableInfo> {
-  const path = tablePath(tableRef);
-  const table = await api.get<TableBody>(path, { signal, what: 'this table' });
-  let variables: VariableBody[] = [];
+  const table = await getRowSource(api, tableRef, { signal });
+  let variables: ExportVariable[] = [];
   let hiddenReason: string | undefined;
   try {
-    for await (const variable of api.all<VariableBody>(`${path}/variables`, { signal, pageSize: 1000 })) {
+    for await (const variable of rowSourceVariables(api, tableRef, { signal })) {
+      if (variable.name === undefined || variable.type === undefined) {
+        throw new AppFailure(
+          appError('server', 'The Redivis server sent a variable without a name or a type.'),
+        );
+      }
       variables.push({ name: variable.name, type: variable.type, label: variable.label ?? null });
     }
   } catch (error) {
@@ -56,11 +49,8 @@ export async function describeTableForExport(
   return {
     tableRef,
     name: table.name ?? (queryIdOf(tableRef) ? 'Query result' : tableRef),
-    numRows: Number(table.numRows ?? table.outputNumRows ?? 0) || 0,
-    numBytes:
-      (table.numBytes ?? table.outputNumBytes) == null
-        ? undefined
-        : Number(table.numBytes ?? table.outputNumBytes) || 0,
+    numRows: table.numRows ?? table.outputNumRows ?? 0,
+    numBytes: table.numBytes ?? table.outputNumBytes,
     canDownload,
     cannotDownloadReason: canDownload
       ? undefined

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { AppFailure, appError } from '../../../../shared/contract/errors';
 import type { RedivisApiClient } from '../../redivis/apiClient';
+import { requestExportPart } from '../../redivis/api/exports';
 import { retryDelayMs, sleep } from '../../redivis/retryPolicy';
 
 const MAX_BREAKS = 10;
@@ -23,11 +24,9 @@ export async function downloadExportPart(
   try {
     for (let breaks = 0; ;) {
       const resume = rangesAllowed && written > 0;
-      const response = await api.send('GET', `/exports/${encodeURIComponent(exportId)}/download`, {
-        query: { filePart: part },
-        headers: resume ? { Range: `bytes=${written}-` } : {},
+      const response = await requestExportPart(api, exportId, part, {
+        from: resume ? written : undefined,
         signal: options.signal,
-        what: 'this export',
       });
       rangesAllowed = response.headers.get('accept-ranges')?.toLowerCase() === 'bytes';
       const resumed = resume && response.status === 206 && contentRangeStart(response) === written;

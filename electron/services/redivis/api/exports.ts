@@ -40,3 +40,18 @@ export function getExport(api: RedivisApiClient, exportId: string, signal?: Abor
     what: 'this export',
   });
 }
+
+/** GET /exports/{id}/download?filePart=n: one part's bytes, from `from` on when resuming. */
+export function requestExportPart(
+  api: RedivisApiClient,
+  exportId: string,
+  part: number,
+  options: { from?: number; signal: AbortSignal },
+): Promise<Response> {
+  return api.send('GET', `/exports/${encodeURIComponent(exportId)}/download`, {
+    query: { filePart: part },
+    headers: options.from ? { Range: `bytes=${options.from}-` } : {},
+    signal: options.signal,
+    what: 'this export',
+  });
+}
