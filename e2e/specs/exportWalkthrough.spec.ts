@@ -251,7 +251,7 @@ function transpose(rows: Cell[][], width: number): Cell[][] {
 }
 
 /**
- * The reference as CSV or NDJSON spell it (the rules of electron/services/exports/textRows.ts
+ * The reference as CSV or NDJSON spell it (the rules of electron/services/exports/text/textRows.ts
  * and cellText.ts, written out independently here): integers in decimal (JSON numbers while
  * exact), floats as JavaScript prints them, dates `YYYY-MM-DD`, date-times
  * `YYYY-MM-DD HH:MM:SS[.ffffff]`, booleans `true`/`false`. Nulls stay null: an empty CSV field,
