@@ -28,3 +28,46 @@ test('Back stays clickable when the table page is scrolled under the toolbar', a
   await expect(catalog.heading('Iris species')).toBeVisible();
   await expect(appPage.getByRole('row', { selected: true })).toHaveCount(0);
 });
+
+const HEADER_HEIGHT = 28 + 36 + 28;
+const ROW_HEIGHT = 28;
+
+for (const viewport of [
+  { width: 1920, height: 1200 },
+  { width: 1024, height: 640 },
+]) {
+  test(`at ${viewport.width}×${viewport.height} the table page is a workspace: the grid fills the pane, a short one fits its rows, variables beside it`, async ({
+    appPage,
+  }) => {
+    await appPage.setViewportSize(viewport);
+    const catalog = new CatalogPage(appPage);
+    const preview = new PreviewPage(appPage);
+    const pageScrolls = () => catalog.main.evaluate((main) => main.scrollHeight > main.clientHeight + 1);
+
+    // A large table: the grid reaches down to the status bar, and only the grid scrolls.
+    await catalog.goTo('demo.large_sample.measurements');
+    await expect(preview.count).toHaveText(/^[\d,]+ of 20,000 rows$/, { timeout: 60_000 });
+    const status = await appPage.locator('.status-bar').boundingBox();
+    if (!status) throw new Error('No status bar');
+    const gridBottom = async () => {
+      const box = await preview.grid.boundingBox();
+      return box ? box.y + box.height : 0;
+    };
+    await expect.poll(gridBottom).toBeGreaterThan(status.y - 40);
+    expect(await gridBottom()).toBeLessThanOrEqual(status.y);
+    expect(await pageScrolls()).toBe(false);
+    // The variables are beside the rows, on screen without scrolling the page.
+    const about = appPage.getByRole('complementary', { name: 'About this table' });
+    await expect(about.getByRole('heading', { name: 'Variables' })).toBeInViewport();
+
+    // A three-row table: the grid is as tall as its rows, not a tall empty box.
+    await catalog.goTo('demo_user.scratch.notes');
+    await expect(preview.count).toHaveText('3 of 3 rows');
+    const rowsHeight = HEADER_HEIGHT + 3 * ROW_HEIGHT;
+    const gridHeight = async () => (await preview.grid.boundingBox())?.height ?? 0;
+    await expect.poll(gridHeight).toBeLessThanOrEqual(rowsHeight + 24);
+    expect(await gridHeight()).toBeGreaterThanOrEqual(rowsHeight);
+    expect(await pageScrolls()).toBe(false);
+    await expect(about.getByRole('heading', { name: 'Variables' })).toBeInViewport();
+  });
+}

@@ -75,71 +75,85 @@ function TableView({ table, loadId, refresh }: { table: TableDetail; loadId: str
   // An export keeps the columns the user chose in the preview.
   const selectedVariables = usePreviewStore((state) => state.views[viewKey(table.ref)]?.selectedVariables);
   return (
-    <article className="catalog-page-body" aria-labelledby="table-title">
-      <Breadcrumbs items={crumbs} />
-      <header className="page-header">
-        <h1 id="table-title">{table.name}</h1>
-        <p className="muted">
-          Table · <code>{table.ref}</code>
-        </p>
-        <div className="page-actions">
-          {rowsReadable ? (
-            <ExportButton tableRef={table.ref} tableName={table.name} selectedVariables={selectedVariables} />
-          ) : null}
-          {rowsReadable ? <QueryTableButton tableRef={table.ref} tableName={table.name} /> : null}
-          {unreleased ? (
-            <UploadButton target={{ kind: 'table', tableRef: table.ref, tableName: table.name }} />
-          ) : null}
-        </div>
-      </header>
-      {explanation ? (
-        <p className="access-notice" role="note">
-          {explanation}
-        </p>
-      ) : null}
-      {table.description ? <p className="description">{table.description}</p> : null}
-      <dl className="facts">
-        <div>
-          <dt>Rows</dt>
-          <dd>{formatCount(table.numRows)}</dd>
-        </div>
-        <div>
-          <dt>Variables</dt>
-          <dd>{formatCount(table.variableCount)}</dd>
-        </div>
-        <div>
-          <dt>Size</dt>
-          <dd>{formatBytes(table.numBytes)}</dd>
-        </div>
-        {table.entityName ? (
-          <div>
-            <dt>Each row is a</dt>
-            <dd>{table.entityName}</dd>
+    // A workspace: the rows fill the pane beside a panel with the table's details and variables.
+    <article
+      className={`catalog-page-body table-workspace${rowsReadable ? '' : ' table-workspace-no-rows'}`}
+      aria-labelledby="table-title"
+    >
+      <div className="table-workspace-head">
+        <Breadcrumbs items={crumbs} />
+        <header className="page-header">
+          <h1 id="table-title">{table.name}</h1>
+          <p className="muted">
+            Table · <code>{table.ref}</code>
+          </p>
+          <div className="page-actions">
+            {rowsReadable ? (
+              <ExportButton
+                tableRef={table.ref}
+                tableName={table.name}
+                selectedVariables={selectedVariables}
+              />
+            ) : null}
+            {rowsReadable ? <QueryTableButton tableRef={table.ref} tableName={table.name} /> : null}
+            {unreleased ? (
+              <UploadButton target={{ kind: 'table', tableRef: table.ref, tableName: table.name }} />
+            ) : null}
           </div>
+        </header>
+        {explanation ? (
+          <p className="access-notice" role="note">
+            {explanation}
+          </p>
         ) : null}
-        {table.accessLevel ? (
-          <div>
-            <dt>Your access</dt>
-            <dd>{table.accessLevel}</dd>
-          </div>
-        ) : null}
-        {table.temporal ? (
-          <div>
-            <dt>Temporal coverage</dt>
-            <dd>{formatTemporal(table.temporal)}</dd>
-          </div>
-        ) : null}
-      </dl>
-      {rowsReadable && table.isFileIndex ? <FilesView tableRef={table.ref} refresh={refresh} /> : null}
+      </div>
       {rowsReadable ? (
-        <div className="preview-section">
-          {/* Remounted after an upload finishes, so new rows show at once. */}
-          <TablePreview key={`${table.ref}#${refresh}`} tableRef={table.ref} />
+        <div className="table-workspace-main">
+          {table.isFileIndex ? <FilesView tableRef={table.ref} refresh={refresh} /> : null}
+          <div className="preview-section">
+            {/* Remounted after an upload finishes, so new rows show at once. */}
+            <TablePreview key={`${table.ref}#${refresh}`} tableRef={table.ref} />
+          </div>
         </div>
       ) : null}
-      {canReadVariables(table.accessLevel) ? (
-        <VariableList tableRef={table.ref} loadId={loadId} refresh={refresh} />
-      ) : null}
+      <aside className="table-workspace-side" aria-label="About this table">
+        {table.description ? <p className="description">{table.description}</p> : null}
+        <dl className="facts">
+          <div>
+            <dt>Rows</dt>
+            <dd>{formatCount(table.numRows)}</dd>
+          </div>
+          <div>
+            <dt>Variables</dt>
+            <dd>{formatCount(table.variableCount)}</dd>
+          </div>
+          <div>
+            <dt>Size</dt>
+            <dd>{formatBytes(table.numBytes)}</dd>
+          </div>
+          {table.entityName ? (
+            <div>
+              <dt>Each row is a</dt>
+              <dd>{table.entityName}</dd>
+            </div>
+          ) : null}
+          {table.accessLevel ? (
+            <div>
+              <dt>Your access</dt>
+              <dd>{table.accessLevel}</dd>
+            </div>
+          ) : null}
+          {table.temporal ? (
+            <div>
+              <dt>Temporal coverage</dt>
+              <dd>{formatTemporal(table.temporal)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        {canReadVariables(table.accessLevel) ? (
+          <VariableList tableRef={table.ref} loadId={loadId} refresh={refresh} />
+        ) : null}
+      </aside>
     </article>
   );
 }
