@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AppFailure } from '../../../shared/contract/errors';
@@ -6,6 +6,7 @@ import type { Job } from '../../../shared/contract/jobModel';
 import { createPlainPorts } from '../../web/plainPorts';
 import { startExportTestKit, type ExportTestKit } from '../exports/testing/exportTestKit';
 import { EventBus } from '../host/eventBus';
+import { memorySettings } from '../settings/settingsStore';
 import type { ServiceContext } from '../serviceContext';
 import { JobQueue } from './jobQueue';
 import { createJobsHandlers } from './jobsHandlers';
@@ -29,7 +30,13 @@ beforeAll(async () => {
   };
   jobs = new JobQueue((job) => events.emit('jobs.updated', job), { progressIntervalMs: 0 });
   // Only the parts the jobs handlers use; the rest of the context belongs to other services.
-  const context = { api: kit.api, jobs, ports, events } as unknown as ServiceContext;
+  const context = {
+    api: kit.api,
+    jobs,
+    ports,
+    events,
+    settings: memorySettings(),
+  } as unknown as ServiceContext;
   handlers = createJobsHandlers(context);
 });
 afterAll(async () => kit?.close());
@@ -58,6 +65,31 @@ it('never lets a suggested name choose the folder', async () => {
     overwrite: false,
   };
   expect(await codeOf(handlers.startExport(request, call))).toBe('invalid_request');
+});
+
+it('a folder the page names is used only when it is a usable folder, and is said why otherwise', async () => {
+  const folder = join(kit.outDir, 'named');
+  await mkdir(folder, { recursive: true });
+  const chosen = await handlers.chooseExportPath(
+    { defaultName: 'iris.csv', format: 'csv', directory: folder },
+    call,
+  );
+  expect(chosen).toMatchObject({ directory: folder, fileName: 'iris.csv' });
+  const missing = join(kit.outDir, 'missing');
+  await expect(
+    handlers.chooseExportPath({ defaultName: 'iris.csv', format: 'csv', directory: missing }, call),
+  ).rejects.toMatchObject({
+    appError: { code: 'bad_input', message: `The folder "${missing}" does not exist.` },
+  });
+  await expect(
+    handlers.chooseExportPath({ defaultName: 'iris.csv', format: 'csv', directory: 'named' }, call),
+  ).rejects.toMatchObject({ appError: { message: '"named" is not a full folder path.' } });
+  // A name that is a path is still refused, whatever the folder.
+  expect(
+    await codeOf(
+      handlers.chooseExportPath({ defaultName: '../x.csv', format: 'csv', directory: folder }, call),
+    ),
+  ).toBe('bad_input');
 });
 
 it('describes a table, saves where the dialog pointed, and refuses other folders', async () => {
