@@ -1,5 +1,5 @@
 import type { CatalogPlaces, Owner } from '../../../shared/contract/catalogModel';
-import { containerOfTableRef } from '../../../shared/contract/catalogReference';
+import { containerOfTableRef, versionOfRef, withVersion } from '../../../shared/contract/catalogReference';
 import { fail } from '../../../shared/contract/errors';
 import type { ChannelHandlers } from '../host/handlers';
 import { explainHiddenUnreleased } from '../session/readOnlySignIn';
@@ -14,6 +14,18 @@ import { resolveReference } from './referenceResolver';
  * and workflows, the reference bar, and the sidebar's places. Every request may name the
  * page view it belongs to (`loadId`) so navigating away cancels it.
  */
+/**
+ * What Recent remembers of a dataset visit: the dataset, plus the version or sample the reference
+ * named, so `:v1_0`, `:next` and `:sample` visits are told apart (the current version is the bare
+ * dataset, however it was named).
+ */
+function visitedDatasetRef(requested: string, baseRef: string): string {
+  const named = versionOfRef(requested);
+  const sample = (requested.split('.')[1] ?? '').split(':').some((m) => m.toLowerCase() === 'sample');
+  const withSample = sample ? `${baseRef}:sample` : baseRef;
+  return named && named !== 'current' ? withVersion(withSample, named) : withSample;
+}
+
 export function createCatalogHandlers(context: ServiceContext): ChannelHandlers['catalog'] {
   const catalog = new CatalogApi(context.api);
   // Access levels differ between accounts: nothing cached for one may be shown to another.
@@ -60,7 +72,7 @@ export function createCatalogHandlers(context: ServiceContext): ChannelHandlers[
       notedOwner(dataset.owner);
       places.noteVisit({
         kind: 'dataset',
-        ref: dataset.baseRef,
+        ref: visitedDatasetRef(datasetRef, dataset.baseRef),
         name: dataset.name,
         context: dataset.owner.fullName ?? dataset.owner.name,
       });

@@ -109,6 +109,21 @@ describe('sidebar places', () => {
     expect(bed.events.some((e) => e.name === 'catalog.placesChanged')).toBe(true);
   });
 
+  it('tells versions and samples of one dataset apart in Recent', async () => {
+    await bed.call('catalog.getDataset', { datasetRef: 'demo.iris_species:v1_0' });
+    await bed.call('catalog.getDataset', { datasetRef: 'demo.iris_species' });
+    await bed.call('catalog.getDataset', { datasetRef: 'demo.iris_species:current' });
+    await bed.call('catalog.getDataset', { datasetRef: 'demo.large_sample:sample' });
+    const { recent } = value<CatalogPlaces>(await bed.call('catalog.places'));
+    const datasets = recent.filter((r) => r.kind === 'dataset').map((r) => r.ref);
+    // Reference ids are kept (`demo.iris_species:k9bp`); what follows them tells the visits apart.
+    expect(datasets.slice(0, 3)).toEqual([
+      expect.stringMatching(/^demo\.large_sample:\w+:sample$/),
+      expect.stringMatching(/^demo\.iris_species:\w+$/),
+      expect.stringMatching(/^demo\.iris_species:\w+:v1_0$/),
+    ]);
+  });
+
   it('adds existing organizations only', async () => {
     const missing = await bed.call('catalog.addOrganization', { name: 'no_such_org' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
