@@ -39,6 +39,9 @@ export class JobsPage {
   }
 
   async openPanel(): Promise<void> {
+    // Export opens the panel itself as its dialog closes (in the same update): wait for the
+    // dialog to go, so a click here never toggles shut a panel that was just opening.
+    await expect(this.dialog).toBeHidden();
     if (!(await this.panel.isVisible())) await this.statusButton.click();
     await expect(this.panel).toBeVisible();
   }
