@@ -31,8 +31,13 @@ export class CatalogPage {
     await this.sidebar.getByRole('link', { name, exact: true }).first().click();
   }
 
+  /** Opens an entry of the page's lists (a link) or a breadcrumb (a button) by its name. */
   async open(name: string): Promise<void> {
-    await this.main.getByRole('button', { name, exact: true }).click();
+    await this.main
+      .getByRole('link', { name, exact: true })
+      .or(this.main.getByRole('button', { name, exact: true }))
+      .first()
+      .click();
   }
 
   async chooseVersion(tag: string): Promise<void> {
@@ -40,7 +45,7 @@ export class CatalogPage {
   }
 
   tableRow(name: string): Locator {
-    return this.main.getByRole('row').filter({ has: this.page.getByRole('button', { name, exact: true }) });
+    return this.main.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
   async back(): Promise<void> {

@@ -34,6 +34,8 @@ test("a read-only sign-in says so on the owner's own dataset and offers more acc
   await release.getByRole('button', { name: 'Grant more access' }).click();
   const consent = await opened;
   await signIn.answer(consent, 'Approve');
+  // Close the tab only once the app's one-time address has taken the answer.
+  await expect(consent.getByRole('heading', { name: 'Signed in to Redivis Desktop' })).toBeVisible();
   await consent.close();
   // With editing access the panel offers the version actions.
   await expect(release.getByRole('button', { name: 'Release version…' })).toBeVisible();

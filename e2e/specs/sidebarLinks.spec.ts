@@ -46,3 +46,27 @@ test('sidebar entries are links to their pages, and Recent tells versions apart'
   // The settings entry is a link too.
   await expect(catalog.sidebar.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '#/settings');
 });
+
+test("a page's lists of datasets, workflows and tables are links with the same menu", async ({ appPage }) => {
+  const catalog = new CatalogPage(appPage);
+  await catalog.goTo('demo');
+  const dataset = catalog.main.getByRole('link', { name: 'Iris species', exact: true });
+  await expect(dataset).toHaveAttribute('href', /^#\/dataset\/demo\.iris_species/);
+  await dataset.click({ button: 'right' });
+  const menu = appPage.getByRole('menu', { name: 'Actions for Iris species' });
+  await expect(menu.getByRole('menuitem', { name: 'Copy link' })).toBeFocused();
+  await appPage.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+
+  await dataset.click();
+  const table = catalog.main.getByRole('link', { name: 'iris', exact: true });
+  await expect(table).toHaveAttribute('href', /^#\/table\/demo\.iris_species.*\.iris/);
+  await table.click();
+  await expect(catalog.heading('iris')).toBeVisible();
+
+  await catalog.goTo('demo_user');
+  await expect(catalog.main.getByRole('link', { name: 'Example workflow', exact: true })).toHaveAttribute(
+    'href',
+    /^#\/workflow\/demo_user\.example_workflow/,
+  );
+});

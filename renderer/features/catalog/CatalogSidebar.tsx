@@ -6,7 +6,7 @@ import { ErrorPanel, Loading } from './catalogStates';
 import { OrganizationsSection } from './OrganizationsSection';
 import { NewQueryButton } from './QueryActions';
 import { refQualifier } from './refQualifier';
-import { SidebarLink } from './SidebarLink';
+import { CatalogLink } from './CatalogLink';
 import { SidebarOwnList } from './SidebarOwnList';
 import { useLoad } from './usePageLoad';
 import './catalogSidebar.css';
@@ -54,14 +54,14 @@ export function CatalogSidebar() {
         <h2 id="sidebar-queries" className="sidebar-heading">
           Queries
         </h2>
-        <SidebarLink label="Query workbench" route={{ kind: 'queries' }} />
+        <CatalogLink label="Query workbench" route={{ kind: 'queries' }} />
         <NewQueryButton className="sidebar-link" />
       </section>
       <section aria-labelledby="sidebar-app">
         <h2 id="sidebar-app" className="sidebar-heading">
           App
         </h2>
-        <SidebarLink label="Settings" detail="Ctrl+, or ⌘," route={{ kind: 'settings' }} />
+        <CatalogLink label="Settings" detail="Ctrl+, or ⌘," route={{ kind: 'settings' }} />
       </section>
       {error ? <ErrorPanel error={error} compact /> : null}
       {places ? <OrganizationsSection organizations={places.organizations} onChange={setPlaces} /> : null}
@@ -73,7 +73,7 @@ export function CatalogSidebar() {
           <ul className="sidebar-list" aria-label="Recent">
             {places.recent.map((item) => (
               <li key={`${item.kind}:${item.ref}`}>
-                <SidebarLink
+                <CatalogLink
                   label={item.name}
                   qualifier={refQualifier(item.ref)}
                   detail={
@@ -102,7 +102,7 @@ export function CatalogSidebar() {
 function MyData({ user }: { user: CatalogUser }) {
   return (
     <>
-      <SidebarLink
+      <CatalogLink
         label={user.fullName ? `${user.fullName} (${user.name})` : user.name}
         route={{ kind: 'owner', owner: user.name, ownerKind: 'user' }}
       />

@@ -3,7 +3,7 @@ import type { CatalogPlaces, OrganizationEntry } from '../../../shared/contract/
 import type { AppError } from '../../../shared/contract/errors';
 import { client } from '../../ui/client';
 import { toAppError } from '../../ui/errorText';
-import { SidebarLink } from './SidebarLink';
+import { CatalogLink } from './CatalogLink';
 import { useNavigation } from './navigationStore';
 
 /**
@@ -62,7 +62,7 @@ export function OrganizationsSection({
         <ul className="sidebar-list" aria-label="Organizations">
           {organizations.map((org) => (
             <li key={org.name} className="sidebar-removable">
-              <SidebarLink
+              <CatalogLink
                 label={org.fullName ?? org.name}
                 detail={org.name}
                 route={{ kind: 'owner', owner: org.name, ownerKind: 'organization' }}

@@ -2,11 +2,11 @@ import { useEffect } from 'react';
 import type { DatasetSummary, WorkflowSummary } from '../../../shared/contract/catalogModel';
 import { client } from '../../ui/client';
 import { Breadcrumbs } from './Breadcrumbs';
+import { CatalogLink } from './CatalogLink';
 import { formatBytes, formatCount } from './catalogFormat';
 import { EmptyState, ErrorPanel, Loading } from './catalogStates';
 import { matchesFilter, useCatalogView } from './catalogStore';
 import { ListFooter } from './ListFooter';
-import { useNavigation } from './navigationStore';
 import { usePagedList, type PagedList } from './usePagedList';
 import { usePageView } from './usePageLoad';
 
@@ -61,7 +61,6 @@ function useLoadAllWhileFiltering<T>(list: PagedList<T>, filter: string): void {
 }
 
 function DatasetSection({ list, filter }: { list: PagedList<DatasetSummary>; filter: string }) {
-  const go = useNavigation((state) => state.go);
   useLoadAllWhileFiltering(list, filter);
   const shown = list.items.filter((d) => matchesFilter(filter, d.name, d.description));
   return (
@@ -79,13 +78,11 @@ function DatasetSection({ list, filter }: { list: PagedList<DatasetSummary>; fil
         <ul className="catalog-list" aria-label="Datasets">
           {shown.map((dataset) => (
             <li key={dataset.ref}>
-              <button
-                type="button"
+              <CatalogLink
                 className="link item-name"
-                onClick={() => go({ kind: 'dataset', datasetRef: dataset.ref })}
-              >
-                {dataset.name}
-              </button>
+                label={dataset.name}
+                route={{ kind: 'dataset', datasetRef: dataset.ref }}
+              />
               <span className="item-meta">
                 {formatCount(dataset.tableCount)} {dataset.tableCount === 1 ? 'table' : 'tables'} ·{' '}
                 {formatBytes(dataset.numBytes)}
@@ -110,7 +107,6 @@ function WorkflowSection({
   filter: string;
   ownerKind: 'organization' | 'user';
 }) {
-  const go = useNavigation((state) => state.go);
   useLoadAllWhileFiltering(list, filter);
   const shown = list.items.filter((w) => matchesFilter(filter, w.name, w.description));
   // Organizations rarely have workflows; say nothing rather than an empty heading.
@@ -130,13 +126,11 @@ function WorkflowSection({
         <ul className="catalog-list" aria-label="Workflows">
           {shown.map((workflow) => (
             <li key={workflow.ref}>
-              <button
-                type="button"
+              <CatalogLink
                 className="link item-name"
-                onClick={() => go({ kind: 'workflow', workflowRef: workflow.ref })}
-              >
-                {workflow.name}
-              </button>
+                label={workflow.name}
+                route={{ kind: 'workflow', workflowRef: workflow.ref }}
+              />
               <span className="item-meta">
                 {formatCount(workflow.tableCount)} {workflow.tableCount === 1 ? 'table' : 'tables'}
               </span>

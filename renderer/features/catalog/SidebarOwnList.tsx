@@ -1,5 +1,5 @@
 import { client } from '../../ui/client';
-import { SidebarLink } from './SidebarLink';
+import { CatalogLink } from './CatalogLink';
 import { ErrorPanel, Loading } from './catalogStates';
 import { usePagedList } from './usePagedList';
 
@@ -23,7 +23,7 @@ export function SidebarOwnList({ user, kind }: { user: string; kind: 'datasets' 
       <ul className="sidebar-list" aria-label={title}>
         {list.items.slice(0, SHOWN).map((item) => (
           <li key={item.ref}>
-            <SidebarLink
+            <CatalogLink
               label={item.name}
               route={
                 kind === 'datasets'
@@ -35,7 +35,7 @@ export function SidebarOwnList({ user, kind }: { user: string; kind: 'datasets' 
         ))}
       </ul>
       {list.items.length > SHOWN || list.hasMore ? (
-        <SidebarLink
+        <CatalogLink
           label={`All ${title.toLowerCase()}…`}
           route={{ kind: 'owner', owner: user, ownerKind: 'user' }}
         />

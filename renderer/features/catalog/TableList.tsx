@@ -1,8 +1,8 @@
 import { client } from '../../ui/client';
+import { CatalogLink } from './CatalogLink';
 import { formatBytes, formatCount } from './catalogFormat';
 import { EmptyState, ErrorPanel, Loading } from './catalogStates';
 import { ListFooter } from './ListFooter';
-import { useNavigation } from './navigationStore';
 import { usePagedList } from './usePagedList';
 
 /** The tables of a dataset version or a workflow, with row counts and sizes. */
@@ -16,7 +16,6 @@ export function TableList({
   /** A new value reloads the list in place (after an upload). */
   refresh?: number;
 }) {
-  const go = useNavigation((state) => state.go);
   const list = usePagedList(
     `tables:${container.kind}:${container.ref}`,
     (pageToken) => client().catalog.listTables({ container, pageToken, loadId }),
@@ -51,13 +50,11 @@ export function TableList({
             {list.items.map((table) => (
               <tr key={table.ref}>
                 <th scope="row">
-                  <button
-                    type="button"
+                  <CatalogLink
                     className="link item-name"
-                    onClick={() => go({ kind: 'table', tableRef: table.ref })}
-                  >
-                    {table.name}
-                  </button>
+                    label={table.name}
+                    route={{ kind: 'table', tableRef: table.ref }}
+                  />
                   {table.isFileIndex ? <span className="badge">files</span> : null}
                   {table.description ? <div className="item-description">{table.description}</div> : null}
                 </th>

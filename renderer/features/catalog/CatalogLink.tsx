@@ -9,20 +9,24 @@ function isPlainClick(event: MouseEvent): boolean {
 }
 
 /**
- * A sidebar entry: a real link to the page's address (`#/table/…`), so it can be opened in a new
- * tab or copied like any link; marked as the current page when it is. `qualifier` tells apart
- * entries of one name (a version, the sample).
+ * A catalog entry (in the sidebar or a page's lists): a real link to the page's address
+ * (`#/table/…`), so it can be opened in a new tab or copied like any link, with the app's own
+ * menu (Copy link, Open in new window); marked as the current page when it is. `qualifier` tells
+ * apart entries of one name (a version, the sample).
  */
-export function SidebarLink({
+export function CatalogLink({
   label,
   route,
   detail,
   qualifier,
+  className = 'sidebar-link',
 }: {
   label: string;
   route: Route;
   detail?: string;
   qualifier?: string;
+  /** `sidebar-link` in the sidebar; a page's lists pass their own. */
+  className?: string;
 }) {
   const go = useNavigation((state) => state.go);
   const active = useNavigation((state) => routeKey(state.current) === routeKey(route));
@@ -32,7 +36,7 @@ export function SidebarLink({
     <>
       <a
         href={hashOfRoute(route)}
-        className={active ? 'sidebar-link active' : 'sidebar-link'}
+        className={active ? `${className} active` : className}
         aria-current={active ? 'page' : undefined}
         title={detail ? `${label} · ${detail}` : label}
         onClick={(event) => {
