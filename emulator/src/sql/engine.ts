@@ -15,6 +15,8 @@ const MAX_ACTIVE = 2;
 export class SqlEngine {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly running = new Set<DuckDBConnection>();
+  private closing?: { done: Promise<void>; resolve: () => void };
 
   private constructor(private readonly instance: DuckDBInstance) {}
 
@@ -48,19 +50,37 @@ export class SqlEngine {
   /** Runs `work` on a fresh connection (temp views die with it) once a slot is free. */
   async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     await this.acquire();
+    if (this.closing) {
+      this.release();
+      throw new Error('The SQL engine is shutting down.');
+    }
     const connection = await this.instance.connect().catch((error: unknown) => {
       this.release();
       throw error;
     });
+    this.running.add(connection);
     try {
       return await work(connection);
     } finally {
+      this.running.delete(connection);
       connection.closeSync();
       this.release();
     }
   }
 
-  close(): void {
+  /**
+   * Interrupts running statements and waits for them to end before closing the instance:
+   * closing DuckDB under a statement still executing on its threads crashes the process.
+   */
+  async close(): Promise<void> {
+    if (!this.closing) {
+      let resolve = () => {};
+      const done = new Promise<void>((r) => (resolve = r));
+      this.closing = { done, resolve };
+      for (const connection of this.running) connection.interrupt();
+      if (this.active === 0) resolve();
+    }
+    await this.closing.done;
     this.instance.closeSync();
   }
 
@@ -76,6 +96,7 @@ export class SqlEngine {
     const next = this.waiting.shift();
     if (next) next();
     else this.active -= 1;
+    if (this.active === 0) this.closing?.resolve();
   }
 }
 
@@ -96,5 +117,5 @@ export async function closeEngine(dataDir: string): Promise<void> {
   const engine = engines.get(dataDir);
   if (!engine) return;
   engines.delete(dataDir);
-  (await engine.catch(() => null))?.close();
+  await (await engine.catch(() => null))?.close();
 }
