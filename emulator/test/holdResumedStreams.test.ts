@@ -28,9 +28,11 @@ it('holds a resumed read stream until the hold is lifted, and leaves fresh strea
   const other = await h.api(`/readStreams/${id}`);
   await other.arrayBuffer();
   expect(answered).toBe(false);
+  expect(h.emu.faults.heldResumeOffsets()).toEqual([990]);
 
   await h.emu.faults.set({ holdResumedStreams: false });
   const reply = await resumed;
+  expect(h.emu.faults.heldResumeOffsets()).toEqual([]);
   const batches = RecordBatchReader.from(new Uint8Array(await reply.arrayBuffer())).readAll();
   expect(batches.reduce((n, b) => n + b.numRows, 0)).toBe(10);
 });

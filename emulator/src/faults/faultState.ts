@@ -86,6 +86,11 @@ export interface FaultControl {
   slowQueries(fault: SlowQueriesFault): void;
   /** Holds (true) or lets go of (false) every resumed read stream; see the schema. */
   holdResumedStreams(on: boolean): void;
+  /**
+   * The offsets of the resumed streams being held now, oldest first: the rows each reader had
+   * when it asked to resume, so a test knows exactly what the client holds while it waits.
+   */
+  heldResumeOffsets(): number[];
   /** The next `count` queries end `failed` with `message`. */
   failQueries(fault: FailQueriesFault): void;
   /** The next matching JSON answers get fields replaced or removed; see the schema. */
@@ -107,6 +112,7 @@ export class FaultState implements FaultControl {
   private malformedFault: (MalformedResponsesFault & { count: number }) | null = null;
   latencyMs = 0;
   private heldResumes: { promise: Promise<void>; release: () => void } | null = null;
+  private readonly heldOffsets: number[] = [];
 
   constructor(
     readonly enabled: boolean,
@@ -144,9 +150,19 @@ export class FaultState implements FaultControl {
     }
   }
 
-  /** Resolves at once, or when resumed streams are let go. */
-  resumeGate(): Promise<void> {
-    return this.heldResumes?.promise ?? Promise.resolve();
+  /** Resolves at once, or when resumed streams are let go; `offset` is where the stream resumes. */
+  async resumeGate(offset: number): Promise<void> {
+    if (!this.heldResumes) return;
+    this.heldOffsets.push(offset);
+    try {
+      await this.heldResumes.promise;
+    } finally {
+      this.heldOffsets.splice(this.heldOffsets.indexOf(offset), 1);
+    }
+  }
+
+  heldResumeOffsets(): number[] {
+    return [...this.heldOffsets];
   }
 
   failNext(fault: FailNextFault): void {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { EmulatorDeps } from '../http/routeModule.js';
 import { runQuery } from '../sql/runQuery.js';
+import { SqlEngineClosing } from '../sql/engine.js';
 import { SqlError } from '../sql/sqlError.js';
 import type { Translation } from '../sql/translate.js';
 import type { QueryRecord } from './queryRecord.js';
@@ -94,7 +95,8 @@ export function submitQuery(
       record.status = 'completed';
       record.completedAt = deps.now();
     } catch (error) {
-      if (!(error instanceof SqlError)) console.error('[emulator] query failed', error);
+      if (!(error instanceof SqlError || error instanceof SqlEngineClosing))
+        console.error('[emulator] query failed', error);
       fail(deps, record, error instanceof Error ? error.message : String(error));
     } finally {
       scheduler.release(user);

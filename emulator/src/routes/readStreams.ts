@@ -46,7 +46,7 @@ export const readStreamsRoutes: RouteModule = {
         ctx.res.end();
         return;
       }
-      if (offset > 0) await deps.faults.resumeGate();
+      if (offset > 0) await deps.faults.resumeGate(offset);
       const cut = deps.faults.takeStreamCut();
       try {
         if (session.format === 'arrow') {

@@ -12,6 +12,14 @@ import { stringLiteral } from './sqlText.js';
 
 const MAX_ACTIVE = 2;
 
+/** A statement refused or interrupted because the demo server is closing: expected, not logged. */
+export class SqlEngineClosing extends Error {
+  constructor() {
+    super('The SQL engine is shutting down.');
+    this.name = 'SqlEngineClosing';
+  }
+}
+
 export class SqlEngine {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -52,7 +60,7 @@ export class SqlEngine {
     await this.acquire();
     if (this.closing) {
       this.release();
-      throw new Error('The SQL engine is shutting down.');
+      throw new SqlEngineClosing();
     }
     const connection = await this.instance.connect().catch((error: unknown) => {
       this.release();
@@ -61,6 +69,9 @@ export class SqlEngine {
     this.running.add(connection);
     try {
       return await work(connection);
+    } catch (error) {
+      // Whatever failed under a closing engine failed because close() interrupted it.
+      throw this.closing ? new SqlEngineClosing() : error;
     } finally {
       this.running.delete(connection);
       connection.closeSync();
@@ -77,8 +88,13 @@ export class SqlEngine {
       let resolve = () => {};
       const done = new Promise<void>((r) => (resolve = r));
       this.closing = { done, resolve };
-      for (const connection of this.running) connection.interrupt();
       if (this.active === 0) resolve();
+      // An interrupt that lands before a statement reaches DuckDB's threads is lost, so it is
+      // repeated until every statement has ended.
+      const interruptAll = () => this.running.forEach((connection) => connection.interrupt());
+      interruptAll();
+      const repeat = setInterval(interruptAll, 25);
+      void done.then(() => clearInterval(repeat));
     }
     await this.closing.done;
     this.instance.closeSync();

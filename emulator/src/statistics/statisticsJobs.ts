@@ -6,6 +6,7 @@
 import type { VariableRecord } from '../store/model.js';
 import type { RowSource } from '../store/tableSources.js';
 import { computeStatistics, type ComputedStatistics } from './computeStatistics.js';
+import { SqlEngineClosing } from '../sql/engine.js';
 
 export type StatisticsStatus = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -46,7 +47,7 @@ export function statisticsJob(
       job.status = 'completed';
     },
     (error: unknown) => {
-      console.error('[emulator] statistics failed', error);
+      if (!(error instanceof SqlEngineClosing)) console.error('[emulator] statistics failed', error);
       job.errorMessage = error instanceof Error ? error.message : String(error);
       job.status = 'failed';
     },
