@@ -20,8 +20,10 @@ export function CellMenu(props: {
   const { keep, exclude } = cellFilters(props.target);
   const shown = props.target.cell.kind === 'null' ? 'null' : props.target.cell.text;
   const { onClose } = props;
+  // The first item takes focus once, when the menu opens: the parent re-renders while it is open
+  // (rows and profiles arrive) and must not pull focus back from the item the user moved to.
+  useEffect(() => menu.current?.querySelector('button')?.focus(), []);
   useEffect(() => {
-    menu.current?.querySelector('button')?.focus();
     const close = (event: MouseEvent) => {
       if (!menu.current?.contains(event.target as Node)) onClose();
     };
