@@ -14,7 +14,9 @@ import type { EmulatorDeps } from './http/routeModule.js';
 import { SegmentRouter } from './http/router.js';
 import { createHttpServer } from './http/server.js';
 import { registerRoutes } from './routes/index.js';
-import { closeEngine } from './sql/engine.js';
+import { allowEngine, closeEngine } from './sql/engine.js';
+import { settleQueries } from './queries/queryRegistry.js';
+import { settleStatistics } from './statistics/statisticsJobs.js';
 
 export type { FaultControl, FaultSettings } from './faults/faultState.js';
 
@@ -49,6 +51,7 @@ export interface RunningEmulator {
 export const DEFAULT_LARGE_ROWS = 1_000_000;
 
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  allowEngine(opts.dataDir);
   const store = await openOrSeedStore(opts.dataDir, opts.largeRows ?? DEFAULT_LARGE_ROWS);
   let origin = '';
   const faults = new FaultState(opts.faults ?? false, async () => {
@@ -97,8 +100,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await store.persist();
+      // Running SQL is interrupted and waiting queries give up; the data directory is left
+      // only when nothing writes to it any more.
       await closeEngine(opts.dataDir);
+      await Promise.all([settleQueries(deps), settleStatistics(opts.dataDir)]);
+      await store.persist();
     },
   };
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeEngine, engineFor, SqlEngineClosing } from '../src/sql/engine.js';
+import { allowEngine, closeEngine, engineFor, SqlEngineClosing } from '../src/sql/engine.js';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
-it('closing interrupts a running statement, waits for it, and refuses new ones', async () => {
+it('closing interrupts a running statement, waits for it, and refuses new statements and engines', async () => {
   const engine = await engineFor(dataDir);
   let started!: () => void;
   const running = new Promise<void>((resolve) => (started = resolve));
@@ -26,7 +26,9 @@ it('closing interrupts a running statement, waits for it, and refuses new ones',
   await expect(engine.withConnection(async (c) => c.run('SELECT 1'))).rejects.toBeInstanceOf(
     SqlEngineClosing,
   );
-  // The data directory gets a fresh engine afterwards.
+  // No engine opens again for the closed directory, until a server starts on it again.
+  await expect(engineFor(dataDir)).rejects.toBeInstanceOf(SqlEngineClosing);
+  allowEngine(dataDir);
   const fresh = await engineFor(dataDir);
   expect(fresh).not.toBe(engine);
   const reader = await fresh.withConnection(async (c) => c.runAndReadAll('SELECT 41 + 1 AS answer'));

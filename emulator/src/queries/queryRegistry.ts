@@ -16,6 +16,8 @@ import { QueryScheduler } from './queryScheduler.js';
 interface Registry {
   queries: Map<string, QueryRecord>;
   scheduler: QueryScheduler;
+  /** Aborted when the server closes: waiting queries stop waiting. */
+  closing: AbortController;
 }
 
 const registries = new WeakMap<EmulatorDeps, Registry>();
@@ -23,7 +25,7 @@ const registries = new WeakMap<EmulatorDeps, Registry>();
 function registryOf(deps: EmulatorDeps): Registry {
   let registry = registries.get(deps);
   if (!registry) {
-    registry = { queries: new Map(), scheduler: new QueryScheduler() };
+    registry = { queries: new Map(), scheduler: new QueryScheduler(), closing: new AbortController() };
     registries.set(deps, registry);
   }
   return registry;
@@ -70,7 +72,7 @@ export function submitQuery(
   translation: Translation,
   views: PreparedView[],
 ): QueryRecord {
-  const { queries, scheduler } = registryOf(deps);
+  const { queries, scheduler, closing } = registryOf(deps);
   const record = newRecord(deps, user, query);
   const slot = scheduler.admit(user);
   if (slot.started) {
@@ -83,7 +85,8 @@ export function submitQuery(
       record.status = 'running';
       record.startedAt ??= deps.now();
       const slowdown = deps.faults.takeQueryDelay();
-      if (slowdown > 0) await delay(slowdown);
+      if (slowdown > 0) await delay(slowdown, undefined, { signal: closing.signal });
+      if (closing.signal.aborted) throw new SqlEngineClosing();
       const injected = deps.faults.takeQueryFailure();
       if (injected) {
         fail(deps, record, injected);
@@ -95,8 +98,10 @@ export function submitQuery(
       record.status = 'completed';
       record.completedAt = deps.now();
     } catch (error) {
-      if (!(error instanceof SqlError || error instanceof SqlEngineClosing))
-        console.error('[emulator] query failed', error);
+      // What fails because the server is closing is expected there, not worth a log line.
+      const expected =
+        error instanceof SqlError || error instanceof SqlEngineClosing || closing.signal.aborted;
+      if (!expected) console.error('[emulator] query failed', error);
       fail(deps, record, error instanceof Error ? error.message : String(error));
     } finally {
       scheduler.release(user);
@@ -104,4 +109,11 @@ export function submitQuery(
   })();
   queries.set(record.id, record);
   return record;
+}
+
+/** On close: waiting queries give up, and every query has ended when this resolves. */
+export async function settleQueries(deps: EmulatorDeps): Promise<void> {
+  const { queries, closing } = registryOf(deps);
+  closing.abort();
+  await Promise.allSettled([...queries.values()].map((record) => record.finished));
 }

@@ -117,8 +117,16 @@ export class SqlEngine {
 }
 
 const engines = new Map<string, Promise<SqlEngine>>();
+/** Data directories whose server is closing: no engine is opened for them again until it restarts. */
+const closed = new Set<string>();
+
+/** Lets a data directory open an engine again (a server starting on it). */
+export function allowEngine(dataDir: string): void {
+  closed.delete(dataDir);
+}
 
 export function engineFor(dataDir: string): Promise<SqlEngine> {
+  if (closed.has(dataDir)) return Promise.reject(new SqlEngineClosing());
   let engine = engines.get(dataDir);
   if (!engine) {
     engine = SqlEngine.open(dataDir);
@@ -130,6 +138,7 @@ export function engineFor(dataDir: string): Promise<SqlEngine> {
 
 /** Closes the data directory's engine, if one was opened (on emulator shutdown). */
 export async function closeEngine(dataDir: string): Promise<void> {
+  closed.add(dataDir);
   const engine = engines.get(dataDir);
   if (!engine) return;
   engines.delete(dataDir);

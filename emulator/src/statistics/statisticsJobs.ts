@@ -55,3 +55,9 @@ export function statisticsJob(
   jobs.set(key, job);
   return job;
 }
+
+/** On close: every statistics job of the data directory has ended when this resolves. */
+export async function settleStatistics(dataDir: string): Promise<void> {
+  const running = [...jobs.entries()].filter(([key]) => key.startsWith(`${dataDir}\n`));
+  await Promise.allSettled(running.map(([, job]) => job.finished));
+}
