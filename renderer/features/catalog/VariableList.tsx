@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { client } from '../../ui/client';
 import { EmptyState, ErrorPanel, Loading } from './catalogStates';
 import { matchesFilter, useCatalogView } from './catalogStore';
 import { ListFooter } from './ListFooter';
 import { usePagedList } from './usePagedList';
 import { VariableDetails } from './VariableDetails';
+
+const RENDER_STEP = 100;
 
 /**
  * The variables of a table: name, type and label in a list filterable as you type; opening
@@ -34,6 +36,21 @@ export function VariableList({
     if (filter.trim() && hasMore && !loadingMore && !error) loadMore();
   }, [filter, hasMore, loadingMore, error, loadMore]);
   const shown = list.items.filter((v) => matchesFilter(filter, v.name, v.label, v.description));
+  // A wide table has hundreds of variables: laid out at once, they held the page up for 100+ ms
+  // while its rows loaded. Rows are added a step at a time as the list scrolls (and the one
+  // opened stays in), the same way further pages are fetched.
+  const [limit, setLimit] = useState(RENDER_STEP);
+  const rendered = shown.slice(0, Math.max(limit, shown.findIndex((v) => v.name === open) + 1));
+  const footer =
+    rendered.length < shown.length
+      ? {
+          ...list,
+          hasMore: true,
+          loadingMore: false,
+          error: undefined,
+          loadMore: () => setLimit(limit + RENDER_STEP),
+        }
+      : list;
   return (
     <section aria-labelledby="variables-heading" className="variables">
       <div className="section-header">
@@ -68,7 +85,7 @@ export function VariableList({
             </tr>
           </thead>
           <tbody>
-            {shown.map((variable) => {
+            {rendered.map((variable) => {
               const expanded = open === variable.name;
               return [
                 <tr key={variable.name} className={expanded ? 'expanded' : undefined}>
@@ -101,7 +118,7 @@ export function VariableList({
           </tbody>
         </table>
       )}
-      {!list.loading ? <ListFooter list={list} noun="variables" /> : null}
+      {!list.loading ? <ListFooter list={footer} noun="variables" /> : null}
     </section>
   );
 }

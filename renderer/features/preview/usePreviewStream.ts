@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
 import { client } from '../../ui/client';
 import { toAppError } from '../../ui/errorText';
@@ -51,12 +51,15 @@ export function usePreviewStream(
   const key = request ? JSON.stringify(request) : '';
   // The running preview's id, known before its first state update (so Stop works at once).
   const runningId = useRef<string | undefined>(undefined);
+  // The version on screen, and the rows update waiting for it to get there.
+  const shown = useRef<{ version: number; waiting?: () => void }>({ version: 0 });
 
   useEffect(() => {
     if (!request) return undefined;
     const previewId = newPreviewId();
     const rows = createPreviewRows(previewId);
     runningId.current = previewId;
+    shown.current = { version: 0 };
     let active = true;
     let current: PreviewStream & { key: string } = {
       key,
@@ -71,10 +74,17 @@ export function usePreviewStream(
       if (active) setStream(current);
     };
     const running = () => (current.status === 'starting' ? 'streaming' : current.status);
-    // Batches are taken in as they come (rows stay in order); the grid hears of them once a frame.
-    const rowsArrived = frameThrottle(() =>
-      update({ status: running(), rowsLoaded: rows.numRows, version: current.version + 1 }),
-    );
+    // Batches are taken in as they come (rows stay in order); the grid hears of them at most once
+    // a frame, and only once it has shown the rows before: as a transition, so React renders the
+    // grid in slices between frames and input (Stop, scrolling, a click) goes first.
+    const rowsArrived = frameThrottle(() => {
+      if (shown.current.version < current.version) {
+        shown.current.waiting = () => rowsArrived.schedule();
+        return;
+      }
+      const change = { status: running(), rowsLoaded: rows.numRows, version: current.version + 1 };
+      startTransition(() => update(change));
+    });
 
     // Batches go through the worker (it joins their parts) and come back whole, in order.
     localViews.receive(previewId, {
@@ -107,7 +117,8 @@ export function usePreviewStream(
       void localViews.sync(previewId).then(() => {
         rowsArrived.flush();
         if (current.status === 'failed' && current.error) return;
-        update({ status: ended.status, error: ended.error, version: current.version + 1 });
+        const end = { status: ended.status, error: ended.error, rowsLoaded: rows.numRows };
+        startTransition(() => update({ ...end, version: current.version + 1 }));
       });
     });
     client()
@@ -118,7 +129,9 @@ export function usePreviewStream(
         selectedVariables: request.selectedVariables,
         view: request.view,
       })
-      .then(({ numRows, viewRows }) => update({ numRows, viewRows, status: running() }))
+      .then(({ numRows, viewRows }) =>
+        startTransition(() => update({ numRows, viewRows, status: running() })),
+      )
       .catch((error: unknown) => {
         const appError = toAppError(error);
         // Stopped before the session existed: that is a cancel, not a failure.
@@ -130,6 +143,7 @@ export function usePreviewStream(
     return () => {
       active = false;
       rowsArrived.cancel();
+      shown.current.waiting = undefined;
       if (runningId.current === previewId) runningId.current = undefined;
       offBatch();
       offEnded();
@@ -142,6 +156,13 @@ export function usePreviewStream(
     // `key` stands for every field of the request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+
+  const shownVersion = stream?.version ?? 0;
+  useEffect(() => {
+    const waiting = shown.current.waiting;
+    shown.current = { version: shownVersion };
+    waiting?.();
+  }, [shownVersion]);
 
   const live = stream && stream.key === key ? stream : undefined;
   const cancel = () => {
