@@ -7,6 +7,7 @@ import { addHugeTable } from '../emulator/src/demo/hugeTable';
 import { openOrSeedStore } from '../emulator/src/demo/templateCache';
 import { startEmulator, type RunningEmulator } from '../emulator/src/index';
 import type { Benchmark, BenchResult } from './benchmark';
+import type { LoopStall } from '../electron/services/exports/testing/loopStalls';
 import { buildExportBundle } from './exportBundle';
 
 const PEERS = ['polars-csv', 'polars-parquet', 'duckdb-csv', 'duckdb-parquet'] as const;
@@ -50,6 +51,7 @@ interface RunSummary {
   peakRss: number;
   loopP99Ms: number;
   loopMaxMs: number;
+  stalls?: LoopStall[];
   cpuMs: number;
   systemMs: number;
 }
@@ -313,6 +315,21 @@ const benchmark: Benchmark = {
             target: '< 100',
             note: 'the main thread blocked or waiting for a core',
           });
+          const stalls = all.flatMap((r) => r.stalls ?? []);
+          if (stalls.length > 0) {
+            const mostWork = stalls.reduce((a, b) => (b.ranMs > a.ranMs ? b : a));
+            const ran = stalls.reduce((sum, s) => sum + s.ranMs, 0);
+            const waited = stalls.reduce((sum, s) => sum + s.waitedMs, 0);
+            results.push({
+              name: `${format}: most work in one event-loop stall, ${all.length} runs`,
+              value: mostWork.ranMs,
+              unit: 'ms',
+              target: '< 50',
+              note:
+                `${stalls.length} stalls over 50 ms; in all of them the main thread ran ${ran.toFixed(0)} ms ` +
+                `and waited ${waited.toFixed(0)} ms for a core (Linux scheduler counters)`,
+            });
+          }
           for (const peer of peers.filter((p) => p.endsWith(format) && !missing.has(p))) {
             results.push(peerComparison(format, run, peer, result(peer)));
           }

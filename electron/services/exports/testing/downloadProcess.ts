@@ -6,6 +6,10 @@ import { createReadSession, tablePath } from '../../redivis/readSession';
 import type { LocalFormat } from '../exportFormats';
 import { OutputFile } from '../sinks/outputFile';
 import { downloadTable } from '../download/tableDownload';
+import { watchLoopStalls } from './loopStalls';
+
+/** Event-loop stalls longer than this are broken down into work and waiting for a core. */
+const STALL_MS = 50;
 
 /**
  * Runs one download in a process of its own: to prove that a process killed mid-write leaves
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  const stallWatch = watchLoopStalls(STALL_MS);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let rows = 0;
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   delay.disable();
+  const stalls = stallWatch.stop();
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const summary = {
@@ -84,6 +90,8 @@ async function main(): Promise<void> {
     peakRss,
     loopP99Ms: delay.percentile(99) / 1e6,
     loopMaxMs: delay.max / 1e6,
+    /** Stalls over STALL_MS, with the time the main thread ran and waited for a core in each. */
+    stalls,
     phases,
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     /** Of that, time in the kernel (socket reads, page-cache writes, flushes). */
