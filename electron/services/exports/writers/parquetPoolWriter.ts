@@ -5,6 +5,7 @@ import { OutputFile } from '../sinks/outputFile';
 import { ParquetParts } from '../sinks/parquetParts';
 import { ROW_GROUP_ROWS } from '../sinks/parquetSink';
 import type { TableWriter } from './tableWriter';
+import { FailureGate } from './failureGate';
 import { startExportWorker } from './workerLauncher';
 import type { FromPartEncoder, PartEncoderWorkerData, ToPartEncoder } from './writerMessages';
 
@@ -34,8 +35,7 @@ export class ParquetPoolWriter implements TableWriter {
   private readonly done = new Map<number, Uint8Array>();
   private readonly schemaPart: { seq: number; resolve?: (part: Uint8Array) => void } = { seq: -1 };
   private writing: Promise<void> = Promise.resolve();
-  private failure: Error | undefined;
-  private waiters: (() => void)[] = [];
+  private readonly gate = new FailureGate();
   private readonly parts: ParquetParts;
 
   private constructor(
@@ -84,7 +84,7 @@ export class ParquetPoolWriter implements TableWriter {
     this.inFlight--;
     this.done.set(message.seq, message.part);
     this.writeReady();
-    this.wake();
+    this.gate.wake();
   }
 
   /** Appends the parts that are next in order, one write at a time. */
@@ -93,30 +93,18 @@ export class ParquetPoolWriter implements TableWriter {
       const seq = this.nextToWrite++;
       this.done.delete(seq);
       this.writing = this.writing.then(async () => {
-        if (this.failure) return;
+        if (this.gate.failure) return;
         await this.parts.append(part);
         this.rows += this.partRows.get(seq) ?? 0;
         this.partRows.delete(seq);
-        this.wake();
+        this.gate.wake();
       });
       this.writing.catch((error: unknown) => this.fail(error as Error));
     }
   }
 
   private fail(error: Error): void {
-    this.failure ??= error;
-    this.wake();
-  }
-
-  private wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
-  }
-
-  private async waitUntil(ready: () => boolean): Promise<void> {
-    while (!ready() && !this.failure) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    if (this.failure) throw this.failure;
+    this.gate.fail(error);
   }
 
   private send(seq: number, ipcs: Uint8Array[]): void {
@@ -139,22 +127,22 @@ export class ParquetPoolWriter implements TableWriter {
   }
 
   async write(batch: StreamBatch): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.gate.throwIfFailed();
     // A buffer of its own, handed over to the encoder without a copy.
     const ipc = ipcStreamOf(batch, (size) => new Uint8Array(size));
     this.gathered.push(ipc);
     this.gatheredRows += batch.numRows;
     this.gatheredBytes += ipc.byteLength;
     if (this.gatheredRows >= this.rowsPerPart || this.gatheredBytes >= MAX_PART_BYTES) this.dispatch();
-    await this.waitUntil(() => this.inFlight < IN_FLIGHT_PER_ENCODER * this.workers.length);
+    await this.gate.waitUntil(() => this.inFlight < IN_FLIGHT_PER_ENCODER * this.workers.length);
   }
 
   async finish(): Promise<void> {
     try {
       if (this.gatheredRows > 0) this.dispatch();
-      await this.waitUntil(() => this.inFlight === 0 && this.nextToWrite === this.next);
+      await this.gate.waitUntil(() => this.inFlight === 0 && this.nextToWrite === this.next);
       await this.writing;
-      if (this.failure) throw this.failure;
+      this.gate.throwIfFailed();
       await this.parts.finish(() => this.encodeSchemaPart());
       await this.file.close(true);
     } catch (error) {
@@ -170,14 +158,13 @@ export class ParquetPoolWriter implements TableWriter {
     return new Promise((resolve, reject) => {
       this.schemaPart.seq = this.next++;
       this.schemaPart.resolve = resolve;
-      this.waiters.push(() => this.failure && reject(this.failure));
+      this.gate.onFailure(reject);
       this.send(this.schemaPart.seq, []);
     });
   }
 
   async abort(): Promise<void> {
-    this.failure ??= new Error('The export was stopped.');
-    this.wake();
+    this.gate.fail(new Error('The export was stopped.'));
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     await this.file.close(false).catch(() => undefined);
   }

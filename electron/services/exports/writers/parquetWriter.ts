@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { StreamBatch } from '../../redivis/streamBatch';
 import { SharedBatchSlots } from './sharedBatchSlots';
 import type { TableWriter } from './tableWriter';
+import { FailureGate } from './failureGate';
 import { startExportWorker } from './workerLauncher';
 import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
 
@@ -18,9 +19,8 @@ export class ParquetWriter implements TableWriter {
   rows = 0;
   bytes = 0;
   private inFlight = 0;
-  private failure: Error | undefined;
-  private waiters: (() => void)[] = [];
-  private done?: { resolve: () => void; reject: (error: Error) => void };
+  private readonly gate = new FailureGate();
+  private done?: () => void;
   private aborted?: () => void;
 
   private readonly slots = new SharedBatchSlots();
@@ -46,12 +46,12 @@ export class ParquetWriter implements TableWriter {
         this.slots.release();
         this.rows = message.rows;
         this.bytes = message.bytes;
-        this.wake();
+        this.gate.wake();
         break;
       case 'finished':
         this.rows = message.rows;
         this.bytes = message.bytes;
-        this.done?.resolve();
+        this.done?.();
         break;
       case 'aborted':
         this.aborted?.();
@@ -63,15 +63,7 @@ export class ParquetWriter implements TableWriter {
   }
 
   private fail(error: Error): void {
-    this.failure ??= error;
-    this.wake();
-    this.done?.reject(this.failure);
-  }
-
-  private wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
+    this.gate.fail(error);
   }
 
   private post(message: ToWriter): void {
@@ -79,19 +71,17 @@ export class ParquetWriter implements TableWriter {
   }
 
   async write(batch: StreamBatch): Promise<void> {
-    while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-    if (this.failure) throw this.failure;
+    await this.gate.waitUntil(() => this.inFlight < MAX_IN_FLIGHT);
     this.inFlight++;
     this.post({ type: 'batch', ipc: this.slots.fill(batch) });
   }
 
   async finish(): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.gate.throwIfFailed();
     try {
       await new Promise<void>((resolve, reject) => {
-        this.done = { resolve, reject };
+        this.done = resolve;
+        this.gate.onFailure(reject);
         this.post({ type: 'finish' });
       });
     } finally {

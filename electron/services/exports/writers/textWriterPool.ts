@@ -6,6 +6,7 @@ import type { TextFormat } from '../exportFormats';
 import { OutputFile } from '../sinks/outputFile';
 import type { TableWriter } from './tableWriter';
 import { csvHeader } from '../text/textRows';
+import { FailureGate } from './failureGate';
 import { startExportWorker } from './workerLauncher';
 import { BufferSpares } from '../text/bufferSpares';
 import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
@@ -33,8 +34,7 @@ export class PooledTextWriter implements TableWriter {
   /** Buffers the formatters are done reading, to carry later batches to them. */
   private readonly batchBuffers: BufferSpares;
   private writing: Promise<void> = Promise.resolve();
-  private failure: Error | undefined;
-  private waiters: (() => void)[] = [];
+  private readonly gate = new FailureGate();
 
   private constructor(
     private readonly file: OutputFile,
@@ -83,34 +83,22 @@ export class PooledTextWriter implements TableWriter {
       this.done.delete(this.nextToWrite++);
       this.writing = this.writing
         .then(async () => {
-          if (this.failure) return;
+          if (this.gate.failure) return;
           await this.file.write(chunks, () => recycle(formatter, chunks));
           this.rows += rows;
           this.inFlight--;
-          this.wake();
+          this.gate.wake();
         })
         .catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
     }
   }
 
   private fail(error: Error): void {
-    this.failure ??= error;
-    this.wake();
-  }
-
-  private wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
-  }
-
-  private async until(condition: () => boolean): Promise<void> {
-    while (!condition() && !this.failure) await new Promise<void>((resolve) => this.waiters.push(resolve));
-    if (this.failure) throw this.failure;
+    this.gate.fail(error);
   }
 
   async write(batch: StreamBatch): Promise<void> {
-    await this.until(() => this.inFlight < 2 * this.workers.length);
+    await this.gate.waitUntil(() => this.inFlight < 2 * this.workers.length);
     // The batch travels as received; decoding is the formatter's job, not the main thread's.
     // The batch's pieces are joined into a buffer of the pool's, which is handed over.
     let carrier: ArrayBuffer | undefined;
@@ -130,9 +118,9 @@ export class PooledTextWriter implements TableWriter {
 
   async finish(): Promise<void> {
     try {
-      await this.until(() => this.inFlight === 0);
+      await this.gate.waitUntil(() => this.inFlight === 0);
       await this.writing;
-      if (this.failure) throw this.failure;
+      this.gate.throwIfFailed();
     } finally {
       await this.stopWorkers();
     }
@@ -140,8 +128,7 @@ export class PooledTextWriter implements TableWriter {
   }
 
   async abort(): Promise<void> {
-    this.failure ??= new Error('The export was stopped.');
-    this.wake();
+    this.gate.fail(new Error('The export was stopped.'));
     await this.stopWorkers();
     await this.writing;
     await this.file.close(false).catch(() => undefined);
