@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/src/index';
 import type { Benchmark, BenchResult } from './benchmark';
 import type { LoopStall } from '../electron/services/exports/testing/loopStalls';
 import { buildExportBundle } from './exportBundle';
+import { idleBystander, type IdleDelay } from './idleBystander';
 
 const PEERS = ['polars-csv', 'polars-parquet', 'duckdb-csv', 'duckdb-parquet'] as const;
 type Peer = (typeof PEERS)[number];
@@ -52,6 +53,10 @@ interface RunSummary {
   loopP99Ms: number;
   loopMaxMs: number;
   stalls?: LoopStall[];
+  /** When each phase of an export began, in ms from the start. */
+  phases?: Record<string, number>;
+  /** An idle process's event-loop delay on the same machine from the first bytes written to the end. */
+  idle?: IdleDelay;
   cpuMs: number;
   systemMs: number;
 }
@@ -80,10 +85,19 @@ async function runChild(
   target: string,
   env: Record<string, string> = {},
 ) {
-  return runProcess([script, emulator.apiBase, table, format, target, '8'], format, {
-    ...env,
-    REDIVIS_API_TOKEN: token,
-  });
+  const bystander = await idleBystander();
+  let started = false;
+  const run = await runProcess(
+    [script, emulator.apiBase, table, format, target, '8'],
+    format,
+    { ...env, REDIVIS_API_TOKEN: token },
+    () => {
+      if (!started) bystander.start();
+      started = true;
+    },
+  );
+  const idle = await bystander.stop();
+  return started ? { ...run, idle } : run;
 }
 
 /** A peer's conversion of `input` (exportPeers.ts), run through tsx. */
@@ -91,7 +105,13 @@ function runPeer(peer: Peer, input: string, target: string) {
   return runProcess(['--import', 'tsx', peerScript, peer, input, target], peer);
 }
 
-async function runProcess(args: string[], format: string, env: Record<string, string> = {}) {
+/** `onProgress`: called on each progress line (the download process prints one once bytes are written). */
+async function runProcess(
+  args: string[],
+  format: string,
+  env: Record<string, string> = {},
+  onProgress?: () => void,
+) {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -100,6 +120,7 @@ async function runProcess(args: string[], format: string, env: Record<string, st
   for await (const line of createInterface({ input: child.stdout })) {
     const message = JSON.parse(line) as Partial<RunSummary>;
     if (message.done !== undefined) summary = message as RunSummary;
+    else onProgress?.();
   }
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0 || !summary) throw new Error(`${format} run failed (exit ${code})`);
@@ -202,7 +223,14 @@ const benchmark: Benchmark = {
             process.stderr.write(
               `  run ${round + 1}/${runs} ${mode}: ${run.ms.toFixed(0)} ms, ${mb(run.bytes).toFixed(0)} MB, ` +
                 `event-loop p99 ${run.loopP99Ms.toFixed(1)} ms, longest stall ${run.loopMaxMs.toFixed(1)} ms, ` +
-                `peak RSS ${mb(run.peakRss).toFixed(0)} MB\n`,
+                `peak RSS ${mb(run.peakRss).toFixed(0)} MB` +
+                (run.phases?.Downloading !== undefined
+                  ? `, rows asked for at ${run.phases.Downloading} ms`
+                  : '') +
+                (run.idle
+                  ? `; an idle process beside it: p99 ${run.idle.p99Ms.toFixed(1)} ms, longest ${run.idle.maxMs.toFixed(1)} ms`
+                  : '') +
+                '\n',
             );
           }
         }
@@ -315,6 +343,17 @@ const benchmark: Benchmark = {
             target: '< 100',
             note: 'the main thread blocked or waiting for a core',
           });
+          const idle = all.flatMap((r) => (r.idle ? [r.idle] : []));
+          if (idle.length > 0) {
+            results.push({
+              name: `${format}: an idle process's event-loop delay beside it, worst of ${idle.length} runs`,
+              value: Math.max(...idle.map((r) => r.p99Ms)),
+              unit: 'ms p99',
+              note:
+                `p99/longest stall of each run: ${idle.map((r) => `${r.p99Ms.toFixed(0)}/${r.maxMs.toFixed(0)}`).join(', ')} ms: ` +
+                'what this machine gives an event loop with nothing to do while the export runs',
+            });
+          }
           const stalls = all.flatMap((r) => r.stalls ?? []);
           if (stalls.length > 0) {
             const mostWork = stalls.reduce((a, b) => (b.ranMs > a.ranMs ? b : a));

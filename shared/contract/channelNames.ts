@@ -64,6 +64,7 @@ export const channelNames = {
     'describeExport',
     'chooseExportPath',
     'checkExportPath',
+    'prepareExport',
     'startExport',
   ],
   uploads: [

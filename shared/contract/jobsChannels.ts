@@ -38,6 +38,11 @@ export const jobsChannels = {
   }),
   /** Whether something already exists at a destination (to ask before replacing it). */
   checkExportPath: channel({ params: exportDestinationSchema, result: exportPathCheckSchema }),
+  /**
+   * The export dialog's format: the app starts the threads that write it, so an export begins
+   * at once. Nothing for formats Redivis makes.
+   */
+  prepareExport: channel({ params: z.object({ format: z.enum(exportFormats) }), result: z.void() }),
   /** Starts a download (local formats) or a server export job. */
   startExport: channel({ params: exportRequestSchema, result: jobSchema }),
 } satisfies Record<string, ChannelSpec>;

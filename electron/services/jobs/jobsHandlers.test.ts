@@ -10,6 +10,7 @@ import { memorySettings } from '../settings/settingsStore';
 import type { ServiceContext } from '../serviceContext';
 import { JobQueue } from './jobQueue';
 import { createJobsHandlers } from './jobsHandlers';
+import { spareCount } from '../exports/writers/threadReserve';
 
 let kit: ExportTestKit;
 let handlers: ReturnType<typeof createJobsHandlers>;
@@ -169,4 +170,15 @@ it('a server export of a format the server cannot make fails without offering a 
   expect(done.retryable).toBe(false);
   expect(done.error?.message).toMatch(/dta/);
   expect((await handlers.checkExportPath(chosen, call)).exists).toBe(false);
+});
+
+it('gets the writer of the format the dialog picked ready before the export starts', async () => {
+  const encoders = () => spareCount('exportWorker') + spareCount('parquetPartWorker');
+  await handlers.prepareExport({ format: 'arrow' }, call);
+  await handlers.prepareExport({ format: 'server_parquet' }, call);
+  expect(encoders() + spareCount('formatWorker')).toBe(0);
+  await handlers.prepareExport({ format: 'parquet' }, call);
+  expect(encoders()).toBeGreaterThan(0);
+  await handlers.prepareExport({ format: 'ndjson' }, call);
+  expect(spareCount('formatWorker')).toBeGreaterThan(0);
 });

@@ -4,6 +4,7 @@ import { queryIdOf } from '../../../shared/contract/rowSource';
 import { formatInfo, isLocalFormat } from '../exports/exportFormats';
 import { exportJobSpec } from '../exports/exportJob';
 import { assertTargetFree } from '../exports/placement/outputPlacement';
+import { prepareTableWriter } from '../exports/writers/openTableWriter';
 import { describeTableForExport } from '../exports/download/tableDescription';
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
@@ -55,6 +56,10 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
       return destinations.check(destinations.approve(path));
     },
     checkExportPath: (destination) => destinations.check(destination),
+    prepareExport: ({ format }) => {
+      // Not awaited: the threads load while the user picks a folder; an export takes them when ready.
+      if (isLocalFormat(format)) void prepareTableWriter(format);
+    },
     startExport: async (request) => {
       if (queryIdOf(request.tableRef) && !isLocalFormat(request.format)) {
         fail(

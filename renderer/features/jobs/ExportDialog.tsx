@@ -53,6 +53,13 @@ export function ExportDialog({ tableRef, tableName, selectedVariables, onClose }
   const [viewResult, setViewResult] = useState<{ source: string; numRows: number; columns: string[] }>();
   const [viewError, setViewError] = useState<AppError>();
 
+  // The app gets the chosen format's writer ready while the rest of the dialog is filled in.
+  useEffect(() => {
+    client()
+      .jobs.prepareExport({ format })
+      .catch(() => undefined);
+  }, [format]);
+
   useEffect(() => {
     let live = true;
     client()

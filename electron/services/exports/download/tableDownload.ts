@@ -16,7 +16,7 @@ import {
 } from '../placement/outputPlacement';
 import { fanInStreams } from './streamFanIn';
 import { describeTableForExport } from './tableDescription';
-import { openTableWriter } from '../writers/openTableWriter';
+import { openTableWriter, prepareTableWriter } from '../writers/openTableWriter';
 
 export interface TableDownloadOptions {
   api: RedivisApiClient;
@@ -59,6 +59,22 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
   await assertTargetFree(target, overwrite, 'file');
 
   progress({ phase: 'Preparing' });
+  // The writer's threads load while the table is described and the read session is made.
+  const threads = { formatters: options.formatters, encoders: options.encoders };
+  void prepareTableWriter(format, threads);
+  const parallel = Math.max(1, Math.min(8, options.parallelStreams ?? 8));
+  const openSession = (selectedVariables?: string[]) =>
+    createReadSession(api, tablePath(tableRef), {
+      maxResults: options.maxRows,
+      selectedVariables,
+      requestedStreamCount: Math.max(1, options.streamCount ?? parallel),
+      signal,
+    });
+  const selecting = Boolean(options.selectedVariables?.length);
+  // A whole-table session needs nothing from the description: both are asked for at once. The
+  // description's refusal, when there is one, is the error the user sees.
+  const early = selecting ? undefined : openSession();
+  early?.catch(() => undefined);
   let variables = options.variables;
   if (!variables) {
     const info = await describeTableForExport(api, tableRef, signal);
@@ -66,22 +82,13 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
     variables = info.variables;
   }
   const columns = pickVariables(variables, options.selectedVariables);
-  const parallel = Math.max(1, Math.min(8, options.parallelStreams ?? 8));
-  const session = await createReadSession(api, tablePath(tableRef), {
-    maxResults: options.maxRows,
-    selectedVariables: options.selectedVariables?.length ? columns.map((v) => v.name) : undefined,
-    requestedStreamCount: Math.max(1, options.streamCount ?? parallel),
-    signal,
-  });
+  const session = await (early ?? openSession(columns.map((v) => v.name)));
   const limit = options.maxRows ?? Number.POSITIVE_INFINITY;
   const expected = Math.min(session.numRows, limit);
   progress({ phase: 'Downloading', rowsTotal: expected, rowsDone: 0 });
 
   const temporary = temporaryPathFor(target);
-  const writer = await openTableWriter(format, temporary, targetSchema(columns), {
-    formatters: options.formatters,
-    encoders: options.encoders,
-  });
+  const writer = await openTableWriter(format, temporary, targetSchema(columns), threads);
   let finished = false;
   // What the row says the job is doing; back to "Downloading" as soon as rows flow again.
   let phase = 'Downloading';

@@ -6,7 +6,8 @@ import { TableFileWriter } from '../sinks/tableFileWriter';
 import { ParquetPoolWriter } from './parquetPoolWriter';
 import { ParquetWriter } from './parquetWriter';
 import type { TableWriter } from './tableWriter';
-import { PooledTextWriter } from './textWriterPool';
+import { prepareWorkers } from './threadReserve';
+import { formatterCount, PooledTextWriter } from './textWriterPool';
 
 /**
  * Parquet encoder threads: one core is left to the app (the main thread reads the streams and
@@ -19,6 +20,29 @@ export function parquetEncoders(): number {
   return Math.max(1, Math.min(MAX_PARQUET_ENCODERS, availableParallelism() - 1));
 }
 
+export interface WriterThreads {
+  formatters?: number;
+  encoders?: number;
+}
+
+/**
+ * Starts the threads a writer of `format` will use, ahead of it (see threadReserve.ts): the
+ * export dialog calls it once a format is picked, and a download as it starts, so the threads
+ * load while the user chooses a folder or the read session is made. Resolves once they are loaded.
+ */
+export async function prepareTableWriter(format: LocalFormat, threads: WriterThreads = {}): Promise<void> {
+  switch (writerOf(format)) {
+    case 'file':
+      return;
+    case 'encoder': {
+      const encoders = Math.max(1, threads.encoders ?? parquetEncoders());
+      return prepareWorkers(encoders === 1 ? 'exportWorker' : 'parquetPartWorker', encoders);
+    }
+    case 'text':
+      return prepareWorkers('formatWorker', Math.max(1, threads.formatters ?? formatterCount()));
+  }
+}
+
 /**
  * Picks the writer the format's row in exportFormats.ts names. Arrow IPC needs no encoding (the
  * received bytes are copied to the file), so it is written on the calling thread; Parquet is
@@ -29,7 +53,7 @@ export async function openTableWriter(
   format: LocalFormat,
   path: string,
   schema: Schema,
-  options: { formatters?: number; encoders?: number } = {},
+  options: WriterThreads = {},
 ): Promise<TableWriter> {
   switch (writerOf(format)) {
     case 'file':

@@ -6,8 +6,8 @@ import { ParquetParts } from '../sinks/parquetParts';
 import { ROW_GROUP_ROWS } from '../sinks/parquetSink';
 import type { TableWriter } from './tableWriter';
 import { FailureGate } from './failureGate';
-import { startExportWorker } from './workerLauncher';
-import type { FromPartEncoder, PartEncoderWorkerData, ToPartEncoder } from './writerMessages';
+import { takeWorker } from './threadReserve';
+import type { FromPartEncoder, PartEncoderSetup, ToPartEncoder } from './writerMessages';
 
 /** Parts sent to each encoder but not yet written: bounds memory between readers and disk. */
 const IN_FLIGHT_PER_ENCODER = 2;
@@ -61,10 +61,11 @@ export class ParquetPoolWriter implements TableWriter {
     rowsPerPart = ROW_GROUP_ROWS,
   ): Promise<ParquetPoolWriter> {
     const file = await OutputFile.create(path);
-    const data: PartEncoderWorkerData = { schemaIpc: tableToIPC(new Table(schema), 'stream') };
+    const setup: PartEncoderSetup = { schemaIpc: tableToIPC(new Table(schema), 'stream') };
     const workers = await Promise.all(
-      Array.from({ length: Math.max(1, encoders) }, () => startExportWorker(data, 'parquetPartWorker')),
+      Array.from({ length: Math.max(1, encoders) }, () => takeWorker('parquetPartWorker')),
     );
+    for (const worker of workers) worker.postMessage(setup);
     return new ParquetPoolWriter(file, workers, rowsPerPart);
   }
 

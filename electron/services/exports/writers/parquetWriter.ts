@@ -4,8 +4,8 @@ import type { StreamBatch } from '../../redivis/streamBatch';
 import { SharedBatchSlots } from './sharedBatchSlots';
 import type { TableWriter } from './tableWriter';
 import { FailureGate } from './failureGate';
-import { startExportWorker } from './workerLauncher';
-import type { FromWriter, ToWriter, WriterWorkerData } from './writerMessages';
+import { takeWorker } from './threadReserve';
+import type { FromWriter, ToWriter, WriterSetup } from './writerMessages';
 
 /** Batches sent to the encoder but not yet written: bounds memory between reader and disk. */
 const MAX_IN_FLIGHT = 2;
@@ -35,8 +35,10 @@ export class ParquetWriter implements TableWriter {
   }
 
   static async open(path: string, schema: Schema): Promise<ParquetWriter> {
-    const data: WriterWorkerData = { path, schemaIpc: tableToIPC(new Table(schema), 'stream') };
-    return new ParquetWriter(await startExportWorker(data));
+    const worker = await takeWorker('exportWorker');
+    const setup: WriterSetup = { path, schemaIpc: tableToIPC(new Table(schema), 'stream') };
+    worker.postMessage(setup);
+    return new ParquetWriter(worker);
   }
 
   private onMessage(message: FromWriter): void {

@@ -7,16 +7,16 @@ import { OutputFile } from '../sinks/outputFile';
 import type { TableWriter } from './tableWriter';
 import { csvHeader } from '../text/textRows';
 import { FailureGate } from './failureGate';
-import { startExportWorker } from './workerLauncher';
+import { takeWorker } from './threadReserve';
 import { BufferSpares } from '../text/bufferSpares';
-import type { FormatterWorkerData, FromFormatter, ToFormatter } from './writerMessages';
+import type { FormatterSetup, FromFormatter, ToFormatter } from './writerMessages';
 
 /**
  * Formatters: text encoding is the slowest step of a CSV export, so it gets the cores the rest
  * of the app does not need. One core is left free: taking every core made the main process wait
  * for CPU (its event loop lagged past 80 ms on two cores) for about 15 % more speed.
  */
-function poolSize(): number {
+export function formatterCount(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
@@ -54,14 +54,15 @@ export class PooledTextWriter implements TableWriter {
     format: TextFormat,
     path: string,
     schema: Schema,
-    formatters = poolSize(),
+    formatters = formatterCount(),
   ): Promise<PooledTextWriter> {
     const file = await OutputFile.create(path);
     if (format === 'csv') await file.write([Buffer.from(csvHeader(schema), 'utf8')]);
-    const data: FormatterWorkerData = { format, schemaIpc: tableToIPC(new Table(schema), 'stream') };
+    const setup: FormatterSetup = { format, schemaIpc: tableToIPC(new Table(schema), 'stream') };
     const workers = await Promise.all(
-      Array.from({ length: Math.max(1, formatters) }, () => startExportWorker(data, 'formatWorker')),
+      Array.from({ length: Math.max(1, formatters) }, () => takeWorker('formatWorker')),
     );
+    for (const worker of workers) worker.postMessage(setup);
     return new PooledTextWriter(file, workers);
   }
 

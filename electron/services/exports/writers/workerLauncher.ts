@@ -30,22 +30,19 @@ async function bundledPath(name: WorkerName): Promise<string> {
 }
 
 /**
- * Starts one of the export threads (the file encoder, or a text formatter of the pool). In the
+ * Starts one of the export threads (the file encoder, or a text formatter of the pool); it
+ * learns what to write from its first message (exportThread.ts). In the
  * built app electron-vite bundles each worker file on its own and hands its path over; from source (tests, browser mode through tsx) the
  * TypeScript file is loaded through tsx's require hook.
  */
-export async function startExportWorker(
-  workerData: unknown,
-  name: WorkerName = 'exportWorker',
-): Promise<Worker> {
+export async function startExportWorker(name: WorkerName): Promise<Worker> {
   if (typeof __BUNDLED_EXPORT_WORKER__ !== 'undefined' && __BUNDLED_EXPORT_WORKER__) {
-    return new Worker(await bundledPath(name), { workerData, resourceLimits: resourceLimits[name] });
+    return new Worker(await bundledPath(name), { resourceLimits: resourceLimits[name] });
   }
   const source = join(__dirname, `${name}.ts`);
   const tsxHook = createRequire(join(__dirname, 'noop.js')).resolve('tsx/cjs');
   return new Worker(`require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(source)});`, {
     eval: true,
-    workerData,
     resourceLimits: resourceLimits[name],
   });
 }

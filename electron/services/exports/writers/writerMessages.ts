@@ -1,7 +1,7 @@
 import type { TextFormat } from '../exportFormats';
 
-/** What the Parquet encoder worker is started with. */
-export interface WriterWorkerData {
+/** The Parquet encoder thread's first message: what to write, and where. */
+export interface WriterSetup {
   path: string;
   /** The target schema as an Arrow IPC stream with no batches. */
   schemaIpc: Uint8Array;
@@ -17,8 +17,8 @@ export type FromWriter =
   | { type: 'aborted' }
   | { type: 'failed'; message: string };
 
-/** What each text formatter worker of the pool is started with. */
-export interface FormatterWorkerData {
+/** Each text formatter's first message: the format and the table's layout. */
+export interface FormatterSetup {
   format: TextFormat;
   schemaIpc: Uint8Array;
 }
@@ -38,8 +38,8 @@ export type FromFormatter =
   | { seq: number; rows: number; chunks: Uint8Array[]; spent: ArrayBuffer | undefined }
   | { seq: number; error: string };
 
-/** What each Parquet part encoder is started with. */
-export interface PartEncoderWorkerData {
+/** Each Parquet part encoder's first message: the table's layout. */
+export interface PartEncoderSetup {
   schemaIpc: Uint8Array;
 }
 

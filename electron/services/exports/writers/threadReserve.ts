@@ -1,0 +1,106 @@
+import type { Worker } from 'node:worker_threads';
+import { THREAD_READY } from './exportThread';
+import { startExportWorker, type WorkerName } from './workerLauncher';
+
+/**
+ * How long a prepared thread waits for its export before it is let go: each holds some 20–40 MB
+ * (its heap and, for Parquet, the encoder's WebAssembly).
+ */
+export const SPARE_IDLE_MS = 60_000;
+
+interface Spare {
+  worker: Worker;
+  /** Resolves once the thread's modules are loaded; rejects if it died first. */
+  ready: Promise<void>;
+  /** Set once it is loaded: from then on it waits `idleMs` for an export. */
+  expiry: NodeJS.Timeout | undefined;
+  /** Drops the spare if it fails or exits while nobody holds it. */
+  lost: (error?: unknown) => void;
+}
+
+const spares = new Map<WorkerName, Spare[]>();
+
+function spareList(name: WorkerName): Spare[] {
+  let list = spares.get(name);
+  if (!list) spares.set(name, (list = []));
+  return list;
+}
+
+function bootSpare(name: WorkerName, idleMs = SPARE_IDLE_MS): Spare {
+  const list = spareList(name);
+  let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  // Nobody may be waiting yet: a thread that dies before it is taken is no unhandled rejection.
+  ready.catch(() => undefined);
+  const spare: Spare = {
+    worker: undefined as unknown as Worker,
+    ready,
+    expiry: undefined,
+    lost: (error?: unknown) => {
+      remove(list, spare);
+      clearTimeout(spare.expiry);
+      settle?.reject(error instanceof Error ? error : new Error('An export thread stopped while starting.'));
+    },
+  };
+  list.push(spare);
+  void startExportWorker(name).then(
+    (worker) => {
+      spare.worker = worker;
+      // An idle spare must not keep the process alive; a taken one does.
+      worker.unref();
+      worker.once('message', (message) => {
+        if (message !== THREAD_READY) {
+          spare.lost(new Error(`An export thread said ${String(message)} before it was set up.`));
+          return;
+        }
+        settle?.resolve();
+        // Still unclaimed: it waits a while for its export, then is let go.
+        if (list.includes(spare)) {
+          spare.expiry = setTimeout(() => {
+            remove(list, spare);
+            void worker.terminate();
+          }, idleMs).unref();
+        }
+      });
+      worker.on('error', spare.lost);
+      worker.on('exit', spare.lost);
+    },
+    (error: unknown) => spare.lost(error),
+  );
+  return spare;
+}
+
+function remove(list: Spare[], spare: Spare): void {
+  const at = list.indexOf(spare);
+  if (at >= 0) list.splice(at, 1);
+}
+
+/**
+ * Starts threads of a kind ahead of an export, so it does not wait for them: a thread takes
+ * 0.2–0.7 s to load its modules (and Parquet's WebAssembly encoder), most of a small export.
+ * Tops the spares of that kind up to `count`; resolves once they are all loaded. A spare nobody
+ * takes within `idleMs` is stopped.
+ */
+export async function prepareWorkers(name: WorkerName, count: number, idleMs = SPARE_IDLE_MS): Promise<void> {
+  const list = spareList(name);
+  while (list.length < count) bootSpare(name, idleMs);
+  await Promise.all(list.slice(0, count).map((spare) => spare.ready.catch(() => undefined)));
+}
+
+/** A loaded thread of that kind: a prepared one when there is one, a new one otherwise. */
+export async function takeWorker(name: WorkerName): Promise<Worker> {
+  const spare = spareList(name).shift() ?? bootSpare(name);
+  remove(spareList(name), spare);
+  clearTimeout(spare.expiry);
+  await spare.ready;
+  const { worker } = spare;
+  worker.off('error', spare.lost);
+  worker.off('exit', spare.lost);
+  worker.ref();
+  return worker;
+}
+
+/** Spares of each kind waiting now (for tests and diagnostics). */
+export function spareCount(name: WorkerName): number {
+  return spareList(name).length;
+}
