@@ -1,65 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { addHugeTable } from '../emulator/src/demo/hugeTable';
 import { openOrSeedStore } from '../emulator/src/demo/templateCache';
-import { startEmulator, type RunningEmulator } from '../emulator/src/index';
+import { startEmulator } from '../emulator/src/index';
 import type { Benchmark, BenchResult } from './benchmark';
-import type { LoopStall } from '../electron/services/exports/testing/loopStalls';
 import { buildExportBundle } from './exportBundle';
-import { idleBystander, type IdleDelay } from './idleBystander';
-
-const PEERS = ['polars-csv', 'polars-parquet', 'duckdb-csv', 'duckdb-parquet'] as const;
-type Peer = (typeof PEERS)[number];
-const peerScript = join(__dirname, 'exportPeers.ts');
-
-/** Whether a program answers `--version` (curl is optional). */
-async function hasProgram(name: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(name, ['--version'], { stdio: 'ignore' });
-    child.on('error', () => resolve(false));
-    child.on('exit', (code) => resolve(code === 0));
-  });
-}
-
-/**
- * Table downloads and exports, each run in a child process of its own (standing in for the app's
- * main process, and bundled like it: see exportBundle.ts) against an emulator in this process, on
- * `demo.large_sample.huge`:
- * - throughput of Arrow, CSV, NDJSON and Parquet against a raw HTTP read of the same read streams
- *   (the same 8 streams read with node:http, bytes counted, nothing decoded), measured in the same
- *   run; a raw read through fetch, and the raw read written to a file (Arrow is also compared
- *   with that: the part of its cost that is the disk's), are shown for reference, and with CSV its
- *   ceiling: the same export with the cell spelling replaced by a fill of as many bytes
- *   (fillingEncoder.ts), the most any encoder could reach here. Each is the median of BENCH_EXPORT_RUNS
- *   runs (default 3), taken in turns so that a noisy moment hits every format alike;
- * - peers, as references on the same table in the same run: a raw read by curl processes (when
- *   curl is installed: the physical limit, no JavaScript involved), polars converting the Arrow
- *   IPC file to CSV and to Parquet, and DuckDB converting a Parquet file to CSV and to Parquet
- *   (exportPeers.ts; dev dependencies of the benchmark only). Peers convert a file already on
- *   disk: they have no download to do;
- * - peak RSS of each child, and its event-loop delay (perf_hooks.monitorEventLoopDelay): the worst
- *   p99 and the longest stall over all runs, each run's printed as it ends.
- * BENCH_EXPORT_ROWS sets the table size (default 4,000,000 rows, 148 MB of Arrow, about 35 s to
- * generate; 60,000,000 rows gives a ~2.2 GB table). BENCH_EXPORT_FORMATS picks formats (e.g. `arrow,csv`).
- */
-interface RunSummary {
-  done: number;
-  bytes: number;
-  ms: number;
-  peakRss: number;
-  loopP99Ms: number;
-  loopMaxMs: number;
-  stalls?: LoopStall[];
-  /** When each phase of an export began, in ms from the start. */
-  phases?: Record<string, number>;
-  /** An idle process's event-loop delay on the same machine from the first bytes written to the end. */
-  idle?: IdleDelay;
-  cpuMs: number;
-  systemMs: number;
-}
+import { hasProgram, isPeer, PEERS, runChild, runPeer, type Peer, type RunSummary } from './exportRuns';
 
 /** The run with the median time (its memory and delay figures come with it). */
 function median(results: RunSummary[]): RunSummary {
@@ -74,58 +21,6 @@ const formats = (process.env.BENCH_EXPORT_FORMATS ?? 'arrow,csv,ndjson,parquet')
 const runs = Math.max(1, Number(process.env.BENCH_EXPORT_RUNS ?? 3));
 /** Peers to run (prefixes, e.g. `polars`), or `none`. */
 const peerFilter = (process.env.BENCH_EXPORT_PEERS ?? 'polars,duckdb').split(',');
-const isPeer = (mode: string): mode is Peer => (PEERS as readonly string[]).includes(mode);
-
-async function runChild(
-  script: string,
-  emulator: RunningEmulator,
-  token: string,
-  table: string,
-  format: string,
-  target: string,
-  env: Record<string, string> = {},
-) {
-  const bystander = await idleBystander();
-  let started = false;
-  const run = await runProcess(
-    [script, emulator.apiBase, table, format, target, '8'],
-    format,
-    { ...env, REDIVIS_API_TOKEN: token },
-    () => {
-      if (!started) bystander.start();
-      started = true;
-    },
-  );
-  const idle = await bystander.stop();
-  return started ? { ...run, idle } : run;
-}
-
-/** A peer's conversion of `input` (exportPeers.ts), run through tsx. */
-function runPeer(peer: Peer, input: string, target: string) {
-  return runProcess(['--import', 'tsx', peerScript, peer, input, target], peer);
-}
-
-/** `onProgress`: called on each progress line (the download process prints one once bytes are written). */
-async function runProcess(
-  args: string[],
-  format: string,
-  env: Record<string, string> = {},
-  onProgress?: () => void,
-) {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let summary: RunSummary | undefined;
-  for await (const line of createInterface({ input: child.stdout })) {
-    const message = JSON.parse(line) as Partial<RunSummary>;
-    if (message.done !== undefined) summary = message as RunSummary;
-    else onProgress?.();
-  }
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0 || !summary) throw new Error(`${format} run failed (exit ${code})`);
-  return summary;
-}
 
 const mb = (bytes: number) => bytes / 1e6;
 
@@ -158,6 +53,27 @@ function peerComparison(format: string, ours: RunSummary, peer: Peer, theirs: Ru
 /** The CSV export built with the filling encoder (see fillingEncoder.ts). */
 const CEILING = 'csv-ceiling';
 
+/**
+ * Table downloads and exports, each run in a child process of its own (standing in for the app's
+ * main process, and bundled like it: see exportBundle.ts) against an emulator in this process, on
+ * `demo.large_sample.huge`:
+ * - throughput of Arrow, CSV, NDJSON and Parquet against a raw HTTP read of the same read streams
+ *   (the same 8 streams read with node:http, bytes counted, nothing decoded), measured in the same
+ *   run; a raw read through fetch, and the raw read written to a file (Arrow is also compared
+ *   with that: the part of its cost that is the disk's), are shown for reference, and with CSV its
+ *   ceiling: the same export with the cell spelling replaced by a fill of as many bytes
+ *   (fillingEncoder.ts), the most any encoder could reach here. Each is the median of BENCH_EXPORT_RUNS
+ *   runs (default 3), taken in turns so that a noisy moment hits every format alike;
+ * - peers, as references on the same table in the same run: a raw read by curl processes (when
+ *   curl is installed: the physical limit, no JavaScript involved), polars converting the Arrow
+ *   IPC file to CSV and to Parquet, and DuckDB converting a Parquet file to CSV and to Parquet
+ *   (exportPeers.ts; dev dependencies of the benchmark only). Peers convert a file already on
+ *   disk: they have no download to do;
+ * - peak RSS of each child, and its event-loop delay (perf_hooks.monitorEventLoopDelay): the worst
+ *   p99 and the longest stall over all runs, each run's printed as it ends.
+ * BENCH_EXPORT_ROWS sets the table size (default 4,000,000 rows, 148 MB of Arrow, about 35 s to
+ * generate; 60,000,000 rows gives a ~2.2 GB table). BENCH_EXPORT_FORMATS picks formats (e.g. `arrow,csv`).
+ */
 const benchmark: Benchmark = {
   name: 'table export',
   async run() {

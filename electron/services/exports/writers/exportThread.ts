@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { yieldToAppThreads } from './threadPriority';
 
 /** What every export thread says once its modules (and the encoder's WebAssembly) are loaded. */
@@ -8,10 +8,11 @@ export const THREAD_READY = 'export-thread-ready';
  * How an export thread runs. A thread may be started before any export needs it (see
  * threadReserve.ts), so it learns what to write from its first message, not from `workerData`:
  * it lowers its priority, runs `warmUp` (work it can do before knowing the export), says it is
- * ready, turns the first message into the handler of every later one, and hands them over in order.
+ * ready, turns the first message into the handler of every later one (given the port to answer
+ * on), and hands them over in order.
  */
 export function serveExportThread<Setup, Message>(
-  setUp: (setup: Setup) => (message: Message) => void,
+  setUp: (setup: Setup, port: MessagePort) => (message: Message) => void,
   warmUp?: () => void,
 ): void {
   const port = parentPort;
@@ -21,7 +22,7 @@ export function serveExportThread<Setup, Message>(
   let handle: ((message: Message) => void) | undefined;
   port.on('message', (message: unknown) => {
     if (handle) handle(message as Message);
-    else handle = setUp(message as Setup);
+    else handle = setUp(message as Setup, port);
   });
   port.postMessage(THREAD_READY);
 }

@@ -1,5 +1,4 @@
 import { Schema, tableFromIPC } from 'apache-arrow';
-import { parentPort } from 'node:worker_threads';
 import { streamBatchesOf } from '../../redivis/streamBatch';
 import { TableFileWriter } from '../sinks/tableFileWriter';
 import { garbageCollector } from '../sinks/garbageCollector';
@@ -11,11 +10,10 @@ import type { FromWriter, ToWriter, WriterSetup } from './writerMessages';
 /**
  * Encodes and writes one Parquet file off the main thread: Parquet encoding is CPU-heavy and
  * would otherwise stall the app's event loop during big exports.
+ * The encoder warms up before the thread says it is ready (parquetWarmUp.ts).
  */
-const reply = (message: FromWriter) => parentPort?.postMessage(message);
-
-// The encoder warms up before the thread says it is ready (parquetWarmUp.ts).
-serveExportThread((setup: WriterSetup) => {
+serveExportThread((setup: WriterSetup, port) => {
+  const reply = (message: FromWriter) => port.postMessage(message);
   const schema: Schema = tableFromIPC(setup.schemaIpc).schema;
   const opened = TableFileWriter.open(
     setup.path,

@@ -1,5 +1,4 @@
 import { RecordBatchReader, tableFromIPC, type Schema } from 'apache-arrow';
-import { parentPort } from 'node:worker_threads';
 import { reconcileBatch } from '../download/batchReconciler';
 import { encodeTextRows, recycleTextBuffer } from '../text/textBatchEncoder';
 import { ndjsonKeys } from '../text/textRows';
@@ -10,7 +9,7 @@ import type { FormatterSetup, FromFormatter, ToFormatter } from './writerMessage
  * One of the text formatters: turns batches into CSV or NDJSON bytes and hands them back; the
  * main thread writes them in order. Several run at once, so formatting uses more than one core.
  */
-serveExportThread((setup: FormatterSetup) => {
+serveExportThread((setup: FormatterSetup, port) => {
   const schema: Schema = tableFromIPC(setup.schemaIpc).schema;
   const keys = ndjsonKeys(schema);
 
@@ -41,6 +40,6 @@ serveExportThread((setup: FormatterSetup) => {
     } catch (error) {
       reply = { seq, error: error instanceof Error ? error.message : String(error) };
     }
-    parentPort?.postMessage(reply, transfer);
+    port.postMessage(reply, transfer);
   };
 });

@@ -1,5 +1,4 @@
 import { tableFromIPC, type Schema } from 'apache-arrow';
-import { parentPort } from 'node:worker_threads';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import type { ArrowMessage } from '../../redivis/arrowMessages';
 import { decodeStreamBatch, streamBatchesOf, usesDictionaries } from '../../redivis/streamBatch';
@@ -21,9 +20,9 @@ const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
  * One of the Parquet part encoders: turns the batches of a part (about one row group) into a
  * complete Parquet file of their own and hands its bytes back; the main thread joins the parts
  * into one file in order (sinks/parquetParts.ts). Several run at once on machines with the cores.
+ * The encoder warms up before the thread says it is ready (parquetWarmUp.ts).
  */
-// The encoder warms up before the thread says it is ready (parquetWarmUp.ts).
-serveExportThread((setup: PartEncoderSetup) => {
+serveExportThread((setup: PartEncoderSetup, port) => {
   const schema: Schema = tableFromIPC(setup.schemaIpc).schema;
   const input = new ParquetInput(schema);
   const collectGarbage = garbageCollector();
@@ -58,7 +57,7 @@ serveExportThread((setup: PartEncoderSetup) => {
     } catch (error) {
       reply = { seq: message.seq, error: error instanceof Error ? error.message : String(error) };
     }
-    parentPort?.postMessage(reply, transfer);
+    port.postMessage(reply, transfer);
     uncollected += 'part' in reply ? reply.part.byteLength : 0;
     if (collectGarbage && uncollected >= COLLECT_EVERY_BYTES) {
       uncollected = 0;

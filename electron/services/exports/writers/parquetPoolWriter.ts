@@ -63,9 +63,8 @@ export class ParquetPoolWriter implements TableWriter {
     const file = await OutputFile.create(path);
     const setup: PartEncoderSetup = { schemaIpc: tableToIPC(new Table(schema), 'stream') };
     const workers = await Promise.all(
-      Array.from({ length: Math.max(1, encoders) }, () => takeWorker('parquetPartWorker')),
+      Array.from({ length: Math.max(1, encoders) }, () => takeWorker('parquetPartWorker', setup)),
     );
-    for (const worker of workers) worker.postMessage(setup);
     return new ParquetPoolWriter(file, workers, rowsPerPart);
   }
 

@@ -35,10 +35,8 @@ export class ParquetWriter implements TableWriter {
   }
 
   static async open(path: string, schema: Schema): Promise<ParquetWriter> {
-    const worker = await takeWorker('exportWorker');
     const setup: WriterSetup = { path, schemaIpc: tableToIPC(new Table(schema), 'stream') };
-    worker.postMessage(setup);
-    return new ParquetWriter(worker);
+    return new ParquetWriter(await takeWorker('exportWorker', setup));
   }
 
   private onMessage(message: FromWriter): void {

@@ -60,9 +60,8 @@ export class PooledTextWriter implements TableWriter {
     if (format === 'csv') await file.write([Buffer.from(csvHeader(schema), 'utf8')]);
     const setup: FormatterSetup = { format, schemaIpc: tableToIPC(new Table(schema), 'stream') };
     const workers = await Promise.all(
-      Array.from({ length: Math.max(1, formatters) }, () => takeWorker('formatWorker')),
+      Array.from({ length: Math.max(1, formatters) }, () => takeWorker('formatWorker', setup)),
     );
-    for (const worker of workers) worker.postMessage(setup);
     return new PooledTextWriter(file, workers);
   }
 

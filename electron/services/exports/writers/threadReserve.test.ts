@@ -12,10 +12,11 @@ afterEach(async () => {
 
 const schema = new Schema([new Field('id', new Int64(), true), new Field('note', new Utf8(), true)]);
 
-/** Sets a formatter up for CSV and has it spell one batch: proves the thread is alive and works. */
+/** What every formatter here is set up with: CSV of `schema`. */
+const setup: FormatterSetup = { format: 'csv', schemaIpc: tableToIPC(new Table(schema), 'stream') };
+
+/** Has a formatter spell one batch: proves the thread is alive, set up and working. */
 async function formatOneBatch(worker: Worker): Promise<string> {
-  const setup: FormatterSetup = { format: 'csv', schemaIpc: tableToIPC(new Table(schema), 'stream') };
-  worker.postMessage(setup);
   const table = new Table({
     id: vectorFromArray(BigInt64Array.from([1n, 2n])),
     note: vectorFromArray(['a,b', null], new Utf8()),
@@ -33,15 +34,15 @@ async function formatOneBatch(worker: Worker): Promise<string> {
 it('hands out the threads it prepared, loaded, and boots one when none is ready', async () => {
   await prepareWorkers('formatWorker', 2);
   expect(spareCount('formatWorker')).toBe(2);
-  const first = await takeWorker('formatWorker');
+  const first = await takeWorker('formatWorker', setup);
   taken.push(first);
   expect(spareCount('formatWorker')).toBe(1);
-  const second = await takeWorker('formatWorker');
+  const second = await takeWorker('formatWorker', setup);
   taken.push(second);
   expect(spareCount('formatWorker')).toBe(0);
   expect(second.threadId).not.toBe(first.threadId);
   // None left: a new one is started for the caller.
-  const third = await takeWorker('formatWorker');
+  const third = await takeWorker('formatWorker', setup);
   taken.push(third);
   expect(new Set([first.threadId, second.threadId, third.threadId]).size).toBe(3);
   for (const worker of [first, second, third]) expect(await formatOneBatch(worker)).toBe('1,"a,b"\n2,\n');
@@ -51,14 +52,14 @@ it('tops the spares up instead of adding to them', async () => {
   await prepareWorkers('formatWorker', 1);
   await prepareWorkers('formatWorker', 1);
   expect(spareCount('formatWorker')).toBe(1);
-  taken.push(await takeWorker('formatWorker'));
+  taken.push(await takeWorker('formatWorker', setup));
 });
 
 it('stops a spare nobody takes in time', async () => {
   await prepareWorkers('formatWorker', 1, 200);
   await expect.poll(() => spareCount('formatWorker'), { timeout: 10_000 }).toBe(0);
   // The next export still gets a working thread.
-  const worker = await takeWorker('formatWorker');
+  const worker = await takeWorker('formatWorker', setup);
   taken.push(worker);
   expect(await formatOneBatch(worker)).toBe('1,"a,b"\n2,\n');
 });

@@ -87,8 +87,11 @@ export async function prepareWorkers(name: WorkerName, count: number, idleMs = S
   await Promise.all(list.slice(0, count).map((spare) => spare.ready.catch(() => undefined)));
 }
 
-/** A loaded thread of that kind: a prepared one when there is one, a new one otherwise. */
-export async function takeWorker(name: WorkerName): Promise<Worker> {
+/**
+ * A loaded thread of that kind, a prepared one when there is one and a new one otherwise, given
+ * its `setup` as its first message (exportThread.ts).
+ */
+export async function takeWorker(name: WorkerName, setup: unknown): Promise<Worker> {
   const spare = spareList(name).shift() ?? bootSpare(name);
   remove(spareList(name), spare);
   clearTimeout(spare.expiry);
@@ -97,6 +100,7 @@ export async function takeWorker(name: WorkerName): Promise<Worker> {
   worker.off('error', spare.lost);
   worker.off('exit', spare.lost);
   worker.ref();
+  worker.postMessage(setup);
   return worker;
 }
 
