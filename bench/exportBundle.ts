@@ -45,9 +45,10 @@ const fillingEncoder: Plugin = {
 export async function buildExportBundle(variant: 'app' | 'ceiling' = 'app'): Promise<string> {
   const outdir = variant === 'app' ? bundleDir : `${bundleDir}-ceiling`;
   await build({
-    // Named entries: the three bundles land side by side, where `?modulePath` expects them.
+    // Named entries: the bundles land side by side, where `?modulePath` expects them.
     entryPoints: {
       downloadProcess: join(exportsDir, 'testing/downloadProcess.ts'),
+      downloadWorker: join(exportsDir, 'download/downloadWorker.ts'),
       formatWorker: join(exportsDir, 'writers/formatWorker.ts'),
       exportWorker: join(exportsDir, 'writers/exportWorker.ts'),
       parquetPartWorker: join(exportsDir, 'writers/parquetPartWorker.ts'),

@@ -5,11 +5,11 @@ import type { JobSpec } from '../jobs/jobQueue';
 import type { RedivisApiClient } from '../redivis/apiClient';
 import { formatInfo, isLocalFormat } from './exportFormats';
 import { exportOnServer } from './server/serverExport';
-import { downloadTable } from './download/tableDownload';
+import { downloadOnThread } from './download/downloadThread';
 
 /**
- * An export as a job: made here from read streams (local formats) or by Redivis (server
- * formats); either way the user asked for an export, and the panel calls it one. The spec
+ * An export as a job: made here from read streams (local formats, on a thread of their own)
+ * or by Redivis (server formats); either way the user asked for an export, and the panel calls it one. The spec
  * is kept by the queue, so "retry" runs the same request again from scratch; partial output is
  * removed by the engine itself whenever a run ends without success.
  */
@@ -35,7 +35,7 @@ export function exportJobSpec(api: RedivisApiClient, input: ExportRequest, targe
         // query result's (its ORDER BY is part of what the user asked for).
         const keepOrder = request.keepRowOrder || queryIdOf(request.tableRef) !== undefined;
         const ordered = keepOrder ? { parallelStreams: 1, streamCount: 1 } : {};
-        return (await downloadTable({ ...common, ...ordered, format })).path;
+        return (await downloadOnThread({ ...common, ...ordered, format })).path;
       }
       return (
         await exportOnServer({

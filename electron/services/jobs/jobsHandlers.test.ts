@@ -10,7 +10,7 @@ import { memorySettings } from '../settings/settingsStore';
 import type { ServiceContext } from '../serviceContext';
 import { JobQueue } from './jobQueue';
 import { createJobsHandlers } from './jobsHandlers';
-import { spareCount } from '../exports/writers/threadReserve';
+import { preparedDownloads } from '../exports/download/downloadThread';
 
 let kit: ExportTestKit;
 let handlers: ReturnType<typeof createJobsHandlers>;
@@ -172,13 +172,12 @@ it('a server export of a format the server cannot make fails without offering a 
   expect((await handlers.checkExportPath(chosen, call)).exists).toBe(false);
 });
 
-it('gets the writer of the format the dialog picked ready before the export starts', async () => {
-  const encoders = () => spareCount('exportWorker') + spareCount('parquetPartWorker');
-  await handlers.prepareExport({ format: 'arrow' }, call);
+it('gets a download thread for the format the dialog picked ready before the export starts', async () => {
   await handlers.prepareExport({ format: 'server_parquet' }, call);
-  expect(encoders() + spareCount('formatWorker')).toBe(0);
+  expect(preparedDownloads('parquet') + preparedDownloads('ndjson')).toBe(0);
   await handlers.prepareExport({ format: 'parquet' }, call);
-  expect(encoders()).toBeGreaterThan(0);
+  expect(preparedDownloads('parquet')).toBe(1);
+  expect(preparedDownloads('ndjson')).toBe(0);
   await handlers.prepareExport({ format: 'ndjson' }, call);
-  expect(spareCount('formatWorker')).toBeGreaterThan(0);
+  expect(preparedDownloads('ndjson')).toBe(1);
 });

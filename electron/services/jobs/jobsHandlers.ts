@@ -4,7 +4,7 @@ import { queryIdOf } from '../../../shared/contract/rowSource';
 import { formatInfo, isLocalFormat } from '../exports/exportFormats';
 import { exportJobSpec } from '../exports/exportJob';
 import { assertTargetFree } from '../exports/placement/outputPlacement';
-import { prepareTableWriter } from '../exports/writers/openTableWriter';
+import { prepareDownload } from '../exports/download/downloadThread';
 import { describeTableForExport } from '../exports/download/tableDescription';
 import type { ChannelHandlers } from '../host/handlers';
 import type { ServiceContext } from '../serviceContext';
@@ -57,8 +57,9 @@ export function createJobsHandlers(context: ServiceContext): ChannelHandlers['jo
     },
     checkExportPath: (destination) => destinations.check(destination),
     prepareExport: ({ format }) => {
-      // Not awaited: the threads load while the user picks a folder; an export takes them when ready.
-      if (isLocalFormat(format)) void prepareTableWriter(format);
+      // Not awaited: the download thread and its writers load while the user picks a folder; an
+      // export takes them when ready.
+      if (isLocalFormat(format)) void prepareDownload(format);
     },
     startExport: async (request) => {
       if (queryIdOf(request.tableRef) && !isLocalFormat(request.format)) {

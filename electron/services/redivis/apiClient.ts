@@ -21,6 +21,13 @@ export interface ApiClientOptions {
   userAgent?: string;
 }
 
+/** The plain settings of a client, to make a copy of it on another thread. */
+export interface ThreadClientSettings {
+  baseUrl: string;
+  maxAttempts?: number;
+  userAgent?: string;
+}
+
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
@@ -49,6 +56,26 @@ export interface Page<T> {
  */
 export class RedivisApiClient {
   constructor(private readonly options: ApiClientOptions) {}
+
+  /**
+   * What a copy of this client on another thread is made from (exports/download/downloadThread.ts):
+   * the settings as they are now, and the token source and warning sink it calls back into.
+   */
+  forThread(): {
+    settings: ThreadClientSettings;
+    tokens: TokenSource;
+    onWarning: (message: string, about: string | undefined) => void;
+  } {
+    return {
+      settings: {
+        baseUrl: this.baseUrl(),
+        maxAttempts: this.options.maxAttempts,
+        userAgent: this.options.userAgent,
+      },
+      tokens: this.options.tokens,
+      onWarning: (message, about) => this.options.onWarning?.(message, about),
+    };
+  }
 
   baseUrl(): string {
     return this.options.baseUrl().replace(/\/+$/, '');

@@ -39,6 +39,11 @@ export interface TableDownloadOptions {
   encoders?: number;
   /** The table's variables, when the caller already has them. */
   variables?: TableVariable[];
+  /**
+   * Where the file is built before it is moved to `target` (default: a new hidden name beside
+   * it); a caller that must clean up after a download it cannot see (a thread) names it.
+   */
+  temporary?: string;
 }
 
 export interface TableDownloadResult {
@@ -87,7 +92,7 @@ export async function downloadTable(options: TableDownloadOptions): Promise<Tabl
   const expected = Math.min(session.numRows, limit);
   progress({ phase: 'Downloading', rowsTotal: expected, rowsDone: 0 });
 
-  const temporary = temporaryPathFor(target);
+  const temporary = options.temporary ?? temporaryPathFor(target);
   const writer = await openTableWriter(format, temporary, targetSchema(columns), threads);
   let finished = false;
   // What the row says the job is doing; back to "Downloading" as soon as rows flow again.

@@ -5,8 +5,7 @@ import { RedivisApiClient } from '../../redivis/apiClient';
 import { createReadSession, tablePath } from '../../redivis/readSession';
 import type { LocalFormat } from '../exportFormats';
 import { OutputFile } from '../sinks/outputFile';
-import { downloadTable } from '../download/tableDownload';
-import { prepareTableWriter } from '../writers/openTableWriter';
+import { downloadOnThread, prepareDownload } from '../download/downloadThread';
 import { watchLoopStalls } from './loopStalls';
 
 /** Bytes written between two progress lines. */
@@ -22,9 +21,10 @@ const STALL_MS = 50;
  * through fetch; `raw-curl` through curl processes (when curl is installed); `raw-file` also appends the bytes to the target as they arrive, a couple of
  * megabytes of a stream at a time, through the same file writer and final flush as a download
  * (what receiving the bytes onto disk costs).
- * The process makes one API request and loads the writer's threads before the clock starts, as the
- * app has by the time anyone exports (the export dialog prepares them once a format is picked),
- * so loading the HTTP stack and the encoders is not counted.
+ * An export runs as the app runs it, on a download thread (downloadThread.ts). The process makes
+ * one API request and loads the download thread and its writer threads before the clock starts,
+ * as the app has by the time anyone exports (the export dialog prepares them once a format is
+ * picked), so loading the HTTP stack and the encoders is not counted.
  * Usage: node --import tsx downloadProcess.ts <apiBase> <tableRef> <format|raw|raw-fetch|raw-curl|raw-file> <target> [streams] [parallel]
  * with the access token in REDIVIS_API_TOKEN. Prints one JSON line per progress step, then a summary.
  */
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     : undefined;
   // The export dialog has the writer's threads loaded by the time anyone clicks Export.
   const exporting = !format.startsWith('raw');
-  if (exporting) await prepareTableWriter(format as LocalFormat, { encoders });
+  if (exporting) await prepareDownload(format as LocalFormat, { encoders });
   let peakRss = 0;
   // rss() alone: memoryUsage() also walks the heap, which took ~30 ms of a 700 ms run.
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     ));
     await file.close(true);
   } else {
-    const result = await downloadTable({
+    const result = await downloadOnThread({
       api,
       tableRef,
       format: format as LocalFormat,

@@ -4,7 +4,7 @@ import { TableFileWriter } from '../sinks/tableFileWriter';
 import { garbageCollector } from '../sinks/garbageCollector';
 import { ParquetSink } from '../sinks/parquetSink';
 import { warmUpParquetEncoder } from '../sinks/parquetWarmUp';
-import { serveExportThread } from './exportThread';
+import { serveExportThread } from '../threads/exportThread';
 import type { FromWriter, ToWriter, WriterSetup } from './writerMessages';
 
 /**

@@ -2,7 +2,7 @@ import { RecordBatchReader, tableFromIPC, type Schema } from 'apache-arrow';
 import { reconcileBatch } from '../download/batchReconciler';
 import { encodeTextRows, recycleTextBuffer } from '../text/textBatchEncoder';
 import { ndjsonKeys } from '../text/textRows';
-import { serveExportThread } from './exportThread';
+import { serveExportThread } from '../threads/exportThread';
 import type { FormatterSetup, FromFormatter, ToFormatter } from './writerMessages';
 
 /**

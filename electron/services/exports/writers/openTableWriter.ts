@@ -6,7 +6,7 @@ import { TableFileWriter } from '../sinks/tableFileWriter';
 import { ParquetPoolWriter } from './parquetPoolWriter';
 import { ParquetWriter } from './parquetWriter';
 import type { TableWriter } from './tableWriter';
-import { prepareWorkers } from './threadReserve';
+import { prepareWorkers } from '../threads/threadReserve';
 import { formatterCount, PooledTextWriter } from './textWriterPool';
 
 /**

@@ -7,7 +7,7 @@ import { garbageCollector } from '../sinks/garbageCollector';
 import { ParquetInput } from '../sinks/parquetInput';
 import { parquetProperties } from '../sinks/parquetSink';
 import { warmUpParquetEncoder } from '../sinks/parquetWarmUp';
-import { serveExportThread } from './exportThread';
+import { serveExportThread } from '../threads/exportThread';
 import type { FromPartEncoder, PartEncoderSetup, ToPartEncoder } from './writerMessages';
 
 /**

@@ -6,7 +6,7 @@ import { ParquetParts } from '../sinks/parquetParts';
 import { ROW_GROUP_ROWS } from '../sinks/parquetSink';
 import type { TableWriter } from './tableWriter';
 import { FailureGate } from './failureGate';
-import { takeWorker } from './threadReserve';
+import { takeWorker } from '../threads/threadReserve';
 import type { FromPartEncoder, PartEncoderSetup, ToPartEncoder } from './writerMessages';
 
 /** Parts sent to each encoder but not yet written: bounds memory between readers and disk. */

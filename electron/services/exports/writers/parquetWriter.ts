@@ -4,7 +4,7 @@ import type { StreamBatch } from '../../redivis/streamBatch';
 import { SharedBatchSlots } from './sharedBatchSlots';
 import type { TableWriter } from './tableWriter';
 import { FailureGate } from './failureGate';
-import { takeWorker } from './threadReserve';
+import { takeWorker } from '../threads/threadReserve';
 import type { FromWriter, ToWriter, WriterSetup } from './writerMessages';
 
 /** Batches sent to the encoder but not yet written: bounds memory between reader and disk. */

@@ -7,7 +7,7 @@ import { OutputFile } from '../sinks/outputFile';
 import type { TableWriter } from './tableWriter';
 import { csvHeader } from '../text/textRows';
 import { FailureGate } from './failureGate';
-import { takeWorker } from './threadReserve';
+import { takeWorker } from '../threads/threadReserve';
 import { BufferSpares } from '../text/bufferSpares';
 import type { FormatterSetup, FromFormatter, ToFormatter } from './writerMessages';
 

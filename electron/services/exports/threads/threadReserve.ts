@@ -18,16 +18,31 @@ interface Spare {
   lost: (error?: unknown) => void;
 }
 
-const spares = new Map<WorkerName, Spare[]>();
+/**
+ * Threads of one kind. A `variant` is handed to the thread when it starts (exportThread.ts),
+ * for what it prepares before it is taken (a download thread: its format's writer threads); only
+ * a thread of the same variant is taken for it.
+ */
+export interface ThreadKind {
+  name: WorkerName;
+  variant?: string;
+}
 
-function spareList(name: WorkerName): Spare[] {
-  let list = spares.get(name);
-  if (!list) spares.set(name, (list = []));
+const spares = new Map<string, Spare[]>();
+
+function kindOf(kind: WorkerName | ThreadKind): ThreadKind {
+  return typeof kind === 'string' ? { name: kind } : kind;
+}
+
+function spareList(kind: ThreadKind): Spare[] {
+  const key = `${kind.name}:${kind.variant ?? ''}`;
+  let list = spares.get(key);
+  if (!list) spares.set(key, (list = []));
   return list;
 }
 
-function bootSpare(name: WorkerName, idleMs = SPARE_IDLE_MS): Spare {
-  const list = spareList(name);
+function bootSpare(kind: ThreadKind, idleMs = SPARE_IDLE_MS): Spare {
+  const list = spareList(kind);
   let settle: { resolve: () => void; reject: (error: Error) => void } | undefined;
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   // Nobody may be waiting yet: a thread that dies before it is taken is no unhandled rejection.
@@ -43,30 +58,32 @@ function bootSpare(name: WorkerName, idleMs = SPARE_IDLE_MS): Spare {
     },
   };
   list.push(spare);
-  void startExportWorker(name).then(
-    (worker) => {
-      spare.worker = worker;
-      // An idle spare must not keep the process alive; a taken one does.
-      worker.unref();
-      worker.once('message', (message) => {
-        if (message !== THREAD_READY) {
-          spare.lost(new Error(`An export thread said ${String(message)} before it was set up.`));
-          return;
-        }
-        settle?.resolve();
-        // Still unclaimed: it waits a while for its export, then is let go.
-        if (list.includes(spare)) {
-          spare.expiry = setTimeout(() => {
-            remove(list, spare);
-            void worker.terminate();
-          }, idleMs).unref();
-        }
-      });
-      worker.on('error', spare.lost);
-      worker.on('exit', spare.lost);
-    },
-    (error: unknown) => spare.lost(error),
-  );
+  void Promise.resolve()
+    .then(() => startExportWorker(kind.name, kind.variant))
+    .then(
+      (worker) => {
+        spare.worker = worker;
+        // An idle spare must not keep the process alive; a taken one does.
+        worker.unref();
+        worker.once('message', (message) => {
+          if (message !== THREAD_READY) {
+            spare.lost(new Error(`An export thread said ${String(message)} before it was set up.`));
+            return;
+          }
+          settle?.resolve();
+          // Still unclaimed: it waits a while for its export, then is let go.
+          if (list.includes(spare)) {
+            spare.expiry = setTimeout(() => {
+              remove(list, spare);
+              void worker.terminate();
+            }, idleMs).unref();
+          }
+        });
+        worker.on('error', spare.lost);
+        worker.on('exit', spare.lost);
+      },
+      (error: unknown) => spare.lost(error),
+    );
   return spare;
 }
 
@@ -81,9 +98,13 @@ function remove(list: Spare[], spare: Spare): void {
  * Tops the spares of that kind up to `count`; resolves once they are all loaded. A spare nobody
  * takes within `idleMs` is stopped.
  */
-export async function prepareWorkers(name: WorkerName, count: number, idleMs = SPARE_IDLE_MS): Promise<void> {
-  const list = spareList(name);
-  while (list.length < count) bootSpare(name, idleMs);
+export async function prepareWorkers(
+  kind: WorkerName | ThreadKind,
+  count: number,
+  idleMs = SPARE_IDLE_MS,
+): Promise<void> {
+  const list = spareList(kindOf(kind));
+  while (list.length < count) bootSpare(kindOf(kind), idleMs);
   await Promise.all(list.slice(0, count).map((spare) => spare.ready.catch(() => undefined)));
 }
 
@@ -91,9 +112,10 @@ export async function prepareWorkers(name: WorkerName, count: number, idleMs = S
  * A loaded thread of that kind, a prepared one when there is one and a new one otherwise, given
  * its `setup` as its first message (exportThread.ts).
  */
-export async function takeWorker(name: WorkerName, setup: unknown): Promise<Worker> {
-  const spare = spareList(name).shift() ?? bootSpare(name);
-  remove(spareList(name), spare);
+export async function takeWorker(kind: WorkerName | ThreadKind, setup: unknown): Promise<Worker> {
+  const list = spareList(kindOf(kind));
+  const spare = list.shift() ?? bootSpare(kindOf(kind));
+  remove(list, spare);
   clearTimeout(spare.expiry);
   await spare.ready;
   const { worker } = spare;
@@ -105,6 +127,6 @@ export async function takeWorker(name: WorkerName, setup: unknown): Promise<Work
 }
 
 /** Spares of each kind waiting now (for tests and diagnostics). */
-export function spareCount(name: WorkerName): number {
-  return spareList(name).length;
+export function spareCount(kind: WorkerName | ThreadKind): number {
+  return spareList(kindOf(kind)).length;
 }

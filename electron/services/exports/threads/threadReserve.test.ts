@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterEach, expect, it } from 'vitest';
 import { streamBatchOf, ipcStreamOf } from '../../redivis/streamBatch';
 import { prepareWorkers, spareCount, takeWorker } from './threadReserve';
-import type { FormatterSetup, FromFormatter, ToFormatter } from './writerMessages';
+import type { FormatterSetup, FromFormatter, ToFormatter } from '../writers/writerMessages';
 
 const taken: Worker[] = [];
 afterEach(async () => {
