@@ -2,7 +2,6 @@ import type { Worker } from 'node:worker_threads';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AppFailure } from '../../../../shared/contract/errors';
 import { RedivisApiClient, type TokenSource } from '../../redivis/apiClient';
 import {
   arrowRows,
@@ -12,7 +11,7 @@ import {
   serverArrow,
   serverRows,
 } from '../testing/exportTestData';
-import { startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
+import { failureOf, startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
 import { downloadOnThread, prepareDownload, preparedDownloads } from './downloadThread';
 
 // The download threads this file's downloads took, to stop one the way a crash would.
@@ -38,15 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => kit?.close());
 afterEach(() => kit.emulator.faults.clear());
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 async function emptyFolder(name: string): Promise<string> {
   const folder = join(kit.outDir, name);

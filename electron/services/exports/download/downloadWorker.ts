@@ -16,8 +16,8 @@ import { ThreadTokens } from './threadTokens';
  * Runs one download (downloadTable) off the main thread: reading eight sockets, cutting Arrow
  * messages and handing batches to the writers took turns of 10–40 ms on the main thread, which in
  * the desktop app also answers the windows. Before it is taken, the thread starts its format's
- * writer threads (the variant it was started as), so they are loaded by the time the export starts. It keeps
- * the app's priority: the writer threads it feeds are the ones that give way.
+ * writer threads (the variant it was started as), so they are loaded by the time the export
+ * starts. It keeps the app's priority: the writer threads it feeds are the ones that give way.
  */
 serveExportThread(
   (setup: DownloadSetup, port) => {

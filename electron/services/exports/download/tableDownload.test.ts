@@ -13,7 +13,7 @@ import {
   serverArrow,
   serverRows,
 } from '../testing/exportTestData';
-import { startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
+import { failureOf, startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
 import { downloadTable, type TableDownloadOptions } from './tableDownload';
 
 const ALL_TYPES = 'demo.types_showcase.all_types';
@@ -35,15 +35,6 @@ function download(
     signal: new AbortController().signal,
     ...overrides,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
 }
 
 describe('local formats round-trip every variable type and nulls', () => {
