@@ -52,6 +52,8 @@ function peerComparison(format: string, ours: RunSummary, peer: Peer, theirs: Ru
 }
 /** The CSV export built with the filling encoder (see fillingEncoder.ts). */
 const CEILING = 'csv-ceiling';
+/** The app's Parquet writer converting the peers' Arrow IPC file: no download (downloadProcess.ts). */
+const FILE_PARQUET = 'file-parquet';
 
 /**
  * Table downloads and exports, each run in a child process of its own (standing in for the app's
@@ -68,7 +70,9 @@ const CEILING = 'csv-ceiling';
  *   curl is installed: the physical limit, no JavaScript involved), polars converting the Arrow
  *   IPC file to CSV and to Parquet, and DuckDB converting a Parquet file to CSV and to Parquet
  *   (exportPeers.ts; dev dependencies of the benchmark only). Peers convert a file already on
- *   disk: they have no download to do;
+ *   disk: they have no download to do. So that Parquet is also compared on their footing, the
+ *   app's Parquet writer converts polars' input file too, fed its batches as a download feeds them
+ *   (`file-parquet` in downloadProcess.ts);
  * - peak RSS of each child, and its event-loop delay (perf_hooks.monitorEventLoopDelay): the worst
  *   p99 and the longest stall over all runs, each run's printed as it ends.
  * BENCH_EXPORT_ROWS sets the table size (default 4,000,000 rows, 148 MB of Arrow, about 35 s to
@@ -100,6 +104,8 @@ const benchmark: Benchmark = {
           ...(ceilingScript ? [CEILING] : []),
         ];
         const peers = PEERS.filter((peer) => peerFilter.some((name) => peer.startsWith(name)));
+        // With polars to compare against, the app's writer also converts polars' input file.
+        if (peers.includes('polars-parquet') && formats.includes('parquet')) modes.push(FILE_PARQUET);
         const summaries = new Map<string, RunSummary[]>([...modes, ...peers].map((m) => [m, []]));
         /** Peers that could not run here (nodejs-polars without its binding), and why. */
         const missing = new Map<string, string>();
@@ -126,6 +132,10 @@ const benchmark: Benchmark = {
                 continue;
               }
               run = ran;
+            } else if (mode === FILE_PARQUET) {
+              run = await runChild(script, emulator, token, table, mode, target, {
+                BENCH_INPUT_FILE: peerInput.ipc,
+              });
             } else if (mode === CEILING) {
               run = await runChild(ceilingScript, emulator, token, table, 'csv', target, {
                 BENCH_FILL_BYTES_PER_ROW: String(csvBytesPerRow),
@@ -287,6 +297,26 @@ const benchmark: Benchmark = {
           }
           for (const peer of peers.filter((p) => p.endsWith(format) && !missing.has(p))) {
             results.push(peerComparison(format, run, peer, result(peer)));
+          }
+          if (
+            format === 'parquet' &&
+            summaries.get(FILE_PARQUET)?.length &&
+            summaries.get('polars-parquet')?.length
+          ) {
+            const ours = result(FILE_PARQUET);
+            const theirs = result('polars-parquet');
+            results.push({
+              name: 'parquet: the same conversion, from the Arrow IPC file (no download), against polars',
+              value: 1000 / ours.ms,
+              unit: 'exports/s',
+              baseline: { name: peerNames['polars-parquet'], value: 1000 / theirs.ms },
+              ratio: theirs.ms / ours.ms,
+              target: '≥ 1.0, files no larger',
+              note:
+                `${ours.ms.toFixed(0)} ms, the peer ${theirs.ms.toFixed(0)} ms; files ${mb(ours.bytes).toFixed(1)} MB here, ` +
+                `${mb(theirs.bytes).toFixed(1)} MB by the peer; peak RSS ${mb(ours.peakRss).toFixed(0)} MB, CPU ${ours.cpuMs} ms ` +
+                `(the peer: ${mb(theirs.peakRss).toFixed(0)} MB, ${theirs.cpuMs} ms)`,
+            });
           }
         }
         for (const peer of peers) {

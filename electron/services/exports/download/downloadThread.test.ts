@@ -11,7 +11,8 @@ import {
   serverArrow,
   serverRows,
 } from '../testing/exportTestData';
-import { failureOf, startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
+import { failureOf } from '../testing/failureOf';
+import { startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
 import { downloadOnThread, prepareDownload, preparedDownloads } from './downloadThread';
 
 // The download threads this file's downloads took, to stop one the way a crash would.

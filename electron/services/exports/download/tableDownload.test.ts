@@ -13,7 +13,8 @@ import {
   serverArrow,
   serverRows,
 } from '../testing/exportTestData';
-import { failureOf, startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
+import { failureOf } from '../testing/failureOf';
+import { startExportTestKit, type ExportTestKit } from '../testing/exportTestKit';
 import { downloadTable, type TableDownloadOptions } from './tableDownload';
 
 const ALL_TYPES = 'demo.types_showcase.all_types';

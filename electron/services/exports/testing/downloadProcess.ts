@@ -1,11 +1,17 @@
+import { RecordBatchReader, Table, tableToIPC } from 'apache-arrow';
 import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { RedivisApiClient } from '../../redivis/apiClient';
 import { createReadSession, tablePath } from '../../redivis/readSession';
+import { ArrowMessageFramer, messagesOf } from '../../redivis/arrowMessages';
+import { StreamBatchAssembler } from '../../redivis/streamBatch';
 import type { LocalFormat } from '../exportFormats';
 import { OutputFile } from '../sinks/outputFile';
 import { downloadOnThread, prepareDownload } from '../download/downloadThread';
+import { openTableWriter, prepareTableWriter } from '../writers/openTableWriter';
 import { watchLoopStalls } from './loopStalls';
 
 /** Bytes written between two progress lines. */
@@ -20,7 +26,9 @@ const STALL_MS = 50;
  * counts the bytes (the baseline: the cheapest way to receive them); `raw-fetch` does the same
  * through fetch; `raw-curl` through curl processes (when curl is installed); `raw-file` also appends the bytes to the target as they arrive, a couple of
  * megabytes of a stream at a time, through the same file writer and final flush as a download
- * (what receiving the bytes onto disk costs).
+ * (what receiving the bytes onto disk costs). Format `file-parquet` is no download: the app's
+ * Parquet writer is fed the batches of the Arrow IPC file named by BENCH_INPUT_FILE, the
+ * conversion the benchmark's peers make from a file on disk.
  * An export runs as the app runs it, on a download thread (downloadThread.ts). The process makes
  * one API request and loads the download thread and its writer threads before the clock starts,
  * as the app has by the time anyone exports (the export dialog prepares them once a format is
@@ -36,14 +44,16 @@ async function main(): Promise<void> {
     baseUrl: () => apiBase,
     tokens: { accessToken: async () => token, refreshAfterUnauthorized: async () => false },
   });
-  await api.get(tablePath(tableRef));
+  // Loads the HTTP stack before the clock (a conversion from a file has no server to ask).
+  if (format !== 'file-parquet') await api.get(tablePath(tableRef));
   // The benchmark can try a number of Parquet encoders other than the machine's default.
   const encoders = process.env.BENCH_PARQUET_ENCODERS
     ? Number(process.env.BENCH_PARQUET_ENCODERS)
     : undefined;
   // The export dialog has the writer's threads loaded by the time anyone clicks Export.
   const exporting = !format.startsWith('raw');
-  if (exporting) await prepareDownload(format as LocalFormat, { encoders });
+  if (format === 'file-parquet') await prepareTableWriter('parquet', { encoders });
+  else if (exporting) await prepareDownload(format as LocalFormat, { encoders });
   let peakRss = 0;
   // rss() alone: memoryUsage() also walks the heap, which took ~30 ms of a 700 ms run.
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
@@ -64,6 +74,8 @@ async function main(): Promise<void> {
   } else if (format === 'raw' || format === 'raw-fetch') {
     const read = format === 'raw' ? socketRead : fetchRead;
     ({ rows, bytes } = await rawRead(api, tableRef, Number(streams ?? 8), (id) => read(apiBase, token, id)));
+  } else if (format === 'file-parquet') {
+    ({ rows, bytes } = await parquetFromArrowFile(process.env.BENCH_INPUT_FILE ?? '', target, encoders));
   } else if (format === 'raw-file') {
     const file = await OutputFile.create(target);
     ({ rows, bytes } = await rawRead(api, tableRef, Number(streams ?? 8), (id) =>
@@ -115,6 +127,37 @@ async function main(): Promise<void> {
     systemMs: Math.round(cpu.system / 1000),
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+/**
+ * The app's Parquet writer converting an Arrow IPC file already on disk, fed its batches in their
+ * wire form as a download feeds them: what polars does in the benchmark, so the two writers
+ * compare on the same footing. An IPC file holds its schema in its footer and its batches as
+ * stream messages between its magic and its footer; they are read a few MB at a time, as a
+ * download receives them, while the encoder works.
+ */
+async function parquetFromArrowFile(input: string, target: string, encoders: number | undefined) {
+  const handle = await open(input);
+  const { size } = await handle.stat();
+  const tail = Buffer.alloc(10);
+  await handle.read(tail, 0, 10, size - 10);
+  const bodyEnd = size - 10 - tail.readInt32LE(0);
+  const reader = await (await RecordBatchReader.from(handle)).open();
+  const schema = reader.schema;
+  await handle.close();
+  const assembler = new StreamBatchAssembler();
+  for (const message of messagesOf(tableToIPC(new Table(schema), 'stream'))) assembler.add(message);
+  const framer = new ArrowMessageFramer();
+  const writer = await openTableWriter('parquet', target, schema, { encoders });
+  const body = createReadStream(input, { start: 8, end: bodyEnd - 1, highWaterMark: 2 * 1024 * 1024 });
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    for (const message of framer.push(chunk)) {
+      const batch = assembler.add(message);
+      if (batch) await writer.write(batch);
+    }
+  }
+  await writer.finish();
+  return { rows: writer.rows, bytes: writer.bytes };
 }
 
 /** A baseline: the same session's streams read in parallel, bytes counted, nothing decoded. */

@@ -2,8 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../../emulator/src/index';
-import { expect } from 'vitest';
-import { AppFailure } from '../../../../shared/contract/errors';
 import { RedivisApiClient, type TokenSource } from '../../redivis/apiClient';
 
 export interface ExportTestKit {
@@ -47,14 +45,4 @@ export async function startExportTestKit(
       await rm(outDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The AppFailure a download rejects with (the test fails if it resolves or throws anything else). */
-export async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
 }
