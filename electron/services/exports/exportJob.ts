@@ -9,7 +9,8 @@ import { downloadOnThread } from './download/downloadThread';
 
 /**
  * An export as a job: made here from read streams (local formats, on a thread of their own)
- * or by Redivis (server formats); either way the user asked for an export, and the panel calls it one. The spec
+ * or by Redivis (server formats); either way the user asked for an export, and the panel calls
+ * it one. The spec
  * is kept by the queue, so "retry" runs the same request again from scratch; partial output is
  * removed by the engine itself whenever a run ends without success.
  */

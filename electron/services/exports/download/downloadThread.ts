@@ -15,6 +15,9 @@ import {
 } from './downloadMessages';
 import type { TableDownloadOptions, TableDownloadResult } from './tableDownload';
 
+/** The built app's worker files, read once. */
+const bundled = loadBundledWorkers();
+
 function threadKind(options: Pick<TableDownloadOptions, 'format' | 'formatters' | 'encoders'>): ThreadKind {
   const plan: DownloadThreadPlan = {
     format: options.format,
@@ -35,9 +38,6 @@ export async function prepareDownload(
   await bundled;
   return prepareWorkers(threadKind({ format, ...threads }), 1);
 }
-
-/** The built app's worker files, read once. */
-const bundled = loadBundledWorkers();
 
 /** Download threads prepared for `format` and waiting (for tests and diagnostics). */
 export function preparedDownloads(format: LocalFormat): number {

@@ -10,9 +10,8 @@ export const THREAD_READY = 'export-thread-ready';
  * threadReserve.ts), so it learns what to write from its first message, not from `workerData`:
  * it lowers its priority (unless told not to: a download thread feeds the others, see
  * downloadWorker.ts), runs `warmUp` (work it can do before knowing the export, given the variant
- * it was started as), says it is
- * ready, turns the first message into the handler of every later one (given the port to answer
- * on), and hands them over in order.
+ * it was started as), says it is ready, turns the first message into the handler of every later
+ * one (given the port to answer on), and hands them over in order.
  */
 export function serveExportThread<Setup, Message>(
   setUp: (setup: Setup, port: MessagePort) => (message: Message) => void,
